@@ -1,0 +1,92 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Lianjian",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lianjian", targets: ["lianjian"]),
+        .executable(name: "roster-bench", targets: ["roster-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure layers: Foundation only.
+        .target(name: "LianjianDomain"),
+        .target(name: "RosterSolver"),
+        // Seeded problem generator for tests and the benchmark.
+        .target(name: "RosterInstances", dependencies: ["RosterSolver"]),
+        // Reading configuration files and the environment.
+        .target(
+            name: "LianjianSettings",
+            dependencies: [
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]
+        ),
+        // The only importer of PostgresNIO.
+        .target(
+            name: "LianjianStore",
+            dependencies: [
+                "LianjianDomain",
+                "LianjianSettings",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The only importer of Hummingbird.
+        .target(
+            name: "LianjianAPI",
+            dependencies: [
+                "LianjianDomain",
+                "LianjianStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "lianjian",
+            dependencies: [
+                "LianjianDomain",
+                "RosterSolver",
+                "LianjianSettings",
+                "LianjianStore",
+                "LianjianAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The solver benchmark: instance generator and runner (release builds only the solver).
+        .executableTarget(name: "roster-bench", dependencies: ["RosterSolver", "RosterInstances"]),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "LianjianStore",
+                "LianjianSettings",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "RosterSolverTests", dependencies: ["RosterSolver", "RosterInstances"]),
+        .testTarget(
+            name: "LianjianStoreTests",
+            dependencies: ["LianjianStore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .testTarget(
+            name: "LianjianAPITests",
+            dependencies: [
+                "LianjianAPI", "LianjianStore", "TestSupport", "lianjian",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

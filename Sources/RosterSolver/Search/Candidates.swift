@@ -1,0 +1,28 @@
+/// Who may take which shift by the static rules (skill, availability, units).
+struct Candidates: Sendable {
+    /// Eligible volunteers of each shift, best pair cost first.
+    let volunteers: [[Int32]]
+    /// Eligible shifts of each volunteer.
+    let shifts: [[Int32]]
+
+    init(model: Model) {
+        var bySkill: [Int32: [Int32]] = [:]
+        for v in 0..<model.volunteerCount {
+            for k in model.vSkills[v] { bySkill[k, default: []].append(Int32(v)) }
+        }
+        var volunteers = Array(repeating: [Int32](), count: model.shiftCount)
+        var shifts = Array(repeating: [Int32](), count: model.volunteerCount)
+        for s in 0..<model.shiftCount {
+            let pool = bySkill[model.sSkill[s]] ?? []
+            var list = pool.filter { model.unitAllowed(Int($0), s) && model.isAvailable(Int($0), s) }
+            list.sort { (model.pairCost(Int($0), s), $0) < (model.pairCost(Int($1), s), $1) }
+            for v in list { shifts[Int(v)].append(Int32(s)) }
+            volunteers[s] = list
+        }
+        self.volunteers = volunteers
+        self.shifts = shifts
+    }
+
+    /// Number of eligible pairs.
+    var pairCount: Int { volunteers.reduce(0) { $0 + $1.count } }
+}

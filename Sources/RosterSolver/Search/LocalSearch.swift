@@ -1,0 +1,186 @@
+/// Late-acceptance hill climbing over fill chains, replacements, swaps and removals.
+///
+/// Every move is evaluated by its exact score delta before it is applied. The state
+/// only ever holds feasible rosters. An undo log since the best roster lets the
+/// search wander and still return the best it saw.
+struct LocalSearch {
+    /// When to stop: whichever comes first.
+    struct Limits {
+        var maxIterations: Int
+        /// Iterations in a row without a new best.
+        var idleIterations: Int
+        var deadline: ContinuousClock.Instant
+    }
+
+    private enum Op { case add(Int32, Int32), remove(Int32, Int32) }
+
+    private(set) var state: SearchState
+    private var rng: SplitMix64
+    private var log: [Op] = []
+    private(set) var bestCost: Int
+    private(set) var iterations = 0
+    private let historyLength = 400
+
+    init(state: SearchState, seed: UInt64) {
+        self.state = state
+        self.rng = SplitMix64(seed: seed)
+        self.bestCost = state.cost
+    }
+
+    /// Runs until a limit is hit, then returns to the best roster seen.
+    mutating func run(_ limits: Limits) {
+        var history = Array(repeating: state.cost, count: historyLength)
+        var idle = 0
+        let clock = ContinuousClock()
+        while iterations < limits.maxIterations, idle < limits.idleIterations {
+            if iterations & 255 == 0, clock.now >= limits.deadline { break }
+            let slot = iterations % historyLength
+            step(threshold: max(state.cost, history[slot]))
+            if state.cost < bestCost {
+                bestCost = state.cost
+                log.removeAll(keepingCapacity: true)
+                idle = 0
+            } else {
+                idle += 1
+            }
+            history[slot] = state.cost
+            iterations += 1
+            if log.count > 1_000_000 { restoreBest() }
+        }
+        restoreBest()
+    }
+
+    private mutating func step(threshold: Int) {
+        let r = rng.below(100)
+        if !state.open.isEmpty, r < 45 {
+            fill(threshold: threshold)
+        } else if r < 72 {
+            replace(threshold: threshold)
+        } else if r < 96 {
+            swap(threshold: threshold)
+        } else {
+            drop(threshold: threshold)
+        }
+    }
+
+    // MARK: - Applying and undoing
+
+    private mutating func add(_ v: Int, _ s: Int) {
+        state.add(v, s)
+        log.append(.add(Int32(v), Int32(s)))
+    }
+
+    private mutating func remove(_ v: Int, _ s: Int) {
+        state.remove(v, s)
+        log.append(.remove(Int32(v), Int32(s)))
+    }
+
+    private mutating func restoreBest() {
+        for op in log.reversed() {
+            switch op {
+            case .add(let v, let s): state.remove(Int(v), Int(s))
+            case .remove(let v, let s): state.add(Int(v), Int(s))
+            }
+        }
+        log.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: - Moves
+
+    /// Fills an open position directly, or by moving a volunteer off the one shift
+    /// that blocks them and refilling that shift with someone else (an ejection chain).
+    private mutating func fill(threshold: Int) {
+        let s = Int(state.open.items[rng.below(state.open.count)])
+        let pool = state.candidates.volunteers[s]
+        guard !pool.isEmpty else { return }
+        var best: (delta: Int, v: Int, blocker: Int, refill: Int)?
+        let offset = rng.below(pool.count)
+        for i in 0..<min(pool.count, 24) {
+            let v = Int(pool[(offset + i) % pool.count])
+            if state.contains(v, s) { continue }
+            if state.fitsVolunteer(v, s, ignoring: -1) {
+                let d = state.addDelta(v, s)
+                if d < (best?.delta ?? Int.max) { best = (d, v, -1, -1) }
+            } else if let a = state.singleBlocker(v, s) {
+                // Fairness cancels: v keeps the same number of shifts.
+                var d = state.model.pairCost(v, s) - state.model.pairCost(v, a)
+                let (w, refill) = bestRefill(a, excluding: v)
+                if w >= 0 { d += refill }
+                if d < (best?.delta ?? Int.max) { best = (d, v, a, w) }
+            }
+        }
+        guard let move = best, state.cost + move.delta <= threshold else { return }
+        if move.blocker >= 0 { remove(move.v, move.blocker) }
+        add(move.v, s)
+        if move.refill >= 0 { add(move.refill, move.blocker) }
+    }
+
+    /// The best volunteer to take the position `v` leaves on shift `a`, sampled.
+    private mutating func bestRefill(_ a: Int, excluding v: Int) -> (Int, Int) {
+        let pool = state.candidates.volunteers[a]
+        var best = (-1, 0)
+        let offset = rng.below(pool.count)
+        for i in 0..<min(pool.count, 16) {
+            let w = Int(pool[(offset + i) % pool.count])
+            guard w != v, !state.contains(w, a), state.fitsVolunteer(w, a, ignoring: -1) else { continue }
+            let d = state.addDelta(w, a)
+            if d < best.1 { best = (w, d) }
+        }
+        return best
+    }
+
+    /// A random assigned, unpinned pair.
+    private mutating func randomAssignment() -> (v: Int, s: Int)? {
+        for _ in 0..<4 {
+            let s = rng.below(state.model.shiftCount)
+            let on = state.byShift[s]
+            guard !on.isEmpty else { continue }
+            let v = Int(on[rng.below(on.count)])
+            if !state.isPinned(v, s) { return (v, s) }
+        }
+        return nil
+    }
+
+    /// Hands a position to another eligible volunteer.
+    private mutating func replace(threshold: Int) {
+        guard let (v, s) = randomAssignment() else { return }
+        let pool = state.candidates.volunteers[s]
+        var best: (delta: Int, u: Int)?
+        for _ in 0..<min(pool.count, 8) {
+            let u = Int(pool[rng.below(pool.count)])
+            guard u != v, !state.contains(u, s), state.fitsVolunteer(u, s, ignoring: -1) else { continue }
+            let d = state.removeDelta(v, s) + state.addDelta(u, s)
+            if d < (best?.delta ?? Int.max) { best = (d, u) }
+        }
+        guard let move = best, state.cost + move.delta <= threshold else { return }
+        remove(v, s)
+        add(move.u, s)
+    }
+
+    /// Two volunteers trade shifts.
+    private mutating func swap(threshold: Int) {
+        guard let (v, a) = randomAssignment() else { return }
+        let model = state.model
+        let options = state.candidates.shifts[v]
+        guard options.count > 1 else { return }
+        let b = Int(options[rng.below(options.count)])
+        let onB = state.byShift[b]
+        guard b != a, !onB.isEmpty, !state.contains(v, b) else { return }
+        let u = Int(onB[rng.below(onB.count)])
+        guard u != v, !state.isPinned(u, b), !state.contains(u, a), model.isEligible(u, a) else { return }
+        let delta = model.pairCost(v, b) + model.pairCost(u, a) - model.pairCost(v, a) - model.pairCost(u, b)
+        guard state.cost + delta <= threshold,
+            state.fitsVolunteer(v, b, ignoring: a), state.fitsVolunteer(u, a, ignoring: b)
+        else { return }
+        remove(v, a)
+        remove(u, b)
+        add(v, b)
+        add(u, a)
+    }
+
+    /// Leaves a position open (a perturbation the late acceptance may take).
+    private mutating func drop(threshold: Int) {
+        guard let (v, s) = randomAssignment(), state.cost + state.removeDelta(v, s) <= threshold else { return }
+        remove(v, s)
+    }
+}
