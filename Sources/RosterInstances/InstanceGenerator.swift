@@ -51,7 +51,7 @@ public struct InstanceGenerator: Sendable {
     var skillWeights: [Int] { family == .tight ? [30, 20, 10, 8, 5, 3, 3, 2] : [30, 20, 12, 12, 8, 6, 6, 6] }
     // Relative demand for each skill among shifts.
     static let demandWeights = [34, 20, 8, 10, 8, 8, 6, 6]
-    static let epoch: Int64 = 1_796_486_400  // 2026-12-01T00:00:00+08:00
+    static let epoch: Int64 = 1_796_054_400  // 2026-12-01T00:00:00+08:00
     var communityCount: Int { max(3, min(40, volunteers / 50)) }
     var unitCount: Int { max(3, min(30, volunteers / 60)) }
 

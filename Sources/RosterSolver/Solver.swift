@@ -58,7 +58,7 @@ public enum Solver {
     }
 
     static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant) -> LocalSearch.Limits {
-        let idle = 60_000 + 60 * model.shiftCount
+        let idle = 20_000 + 50 * model.shiftCount
         return LocalSearch.Limits(maxIterations: 40 * idle, idleIterations: idle, deadline: deadline)
     }
 

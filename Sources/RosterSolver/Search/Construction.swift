@@ -40,7 +40,8 @@ enum Construction {
     /// Fills shifts most-constrained first: high priority, then few candidates per position, then early.
     static func greedy(_ state: inout SearchState) {
         let model = state.model
-        let order = (0..<model.shiftCount).filter { model.sPriority[$0] > 0 }.sorted { a, b in
+        // Priority-0 shifts come last: only a kept previous pair makes them worth filling.
+        let order = (0..<model.shiftCount).sorted { a, b in
             let ka = (-model.sPriority[a], Double(state.candidates.volunteers[a].count) / Double(model.sRequired[a]), model.sStart[a], a)
             let kb = (-model.sPriority[b], Double(state.candidates.volunteers[b].count) / Double(model.sRequired[b]), model.sStart[b], b)
             return ka < kb

@@ -87,44 +87,44 @@ struct LocalSearch {
 
     // MARK: - Moves
 
-    /// Fills an open position directly, or by moving a volunteer off the one shift
-    /// that blocks them and refilling that shift with someone else (an ejection chain).
+    /// One step of an ejection chain: `volunteer` leaves `from` (or nothing, when -1) and takes `to`.
+    private struct Step { var volunteer: Int; var from: Int; var to: Int }
+
+    /// Fills an open position: directly, or by moving a volunteer off the one shift that
+    /// blocks them and refilling that shift the same way (an ejection chain, depth ≤ 3).
     private mutating func fill(threshold: Int) {
         let s = Int(state.open.items[rng.below(state.open.count)])
-        let pool = state.candidates.volunteers[s]
-        guard !pool.isEmpty else { return }
-        var best: (delta: Int, v: Int, blocker: Int, refill: Int)?
-        let offset = rng.below(pool.count)
-        for i in 0..<min(pool.count, 24) {
-            let v = Int(pool[(offset + i) % pool.count])
-            if state.contains(v, s) { continue }
-            if state.fitsVolunteer(v, s, ignoring: -1) {
-                let d = state.addDelta(v, s)
-                if d < (best?.delta ?? Int.max) { best = (d, v, -1, -1) }
-            } else if let a = state.singleBlocker(v, s) {
-                // Fairness cancels: v keeps the same number of shifts.
-                var d = state.model.pairCost(v, s) - state.model.pairCost(v, a)
-                let (w, refill) = bestRefill(a, excluding: v)
-                if w >= 0 { d += refill }
-                if d < (best?.delta ?? Int.max) { best = (d, v, a, w) }
-            }
+        guard let chain = bestChain(into: s, excluding: [], depth: 2, sample: 24),
+            state.cost + chain.delta <= threshold
+        else { return }
+        for step in chain.steps {
+            if step.from >= 0 { remove(step.volunteer, step.from) }
+            add(step.volunteer, step.to)
         }
-        guard let move = best, state.cost + move.delta <= threshold else { return }
-        if move.blocker >= 0 { remove(move.v, move.blocker) }
-        add(move.v, s)
-        if move.refill >= 0 { add(move.refill, move.blocker) }
     }
 
-    /// The best volunteer to take the position `v` leaves on shift `a`, sampled.
-    private mutating func bestRefill(_ a: Int, excluding v: Int) -> (Int, Int) {
-        let pool = state.candidates.volunteers[a]
-        var best = (-1, 0)
+    /// The cheapest sampled way to put one more volunteer on shift `s`.
+    private mutating func bestChain(into s: Int, excluding: [Int], depth: Int, sample: Int) -> (delta: Int, steps: [Step])? {
+        let pool = state.candidates.volunteers[s]
+        guard !pool.isEmpty else { return nil }
+        var best: (delta: Int, steps: [Step])?
         let offset = rng.below(pool.count)
-        for i in 0..<min(pool.count, 16) {
-            let w = Int(pool[(offset + i) % pool.count])
-            guard w != v, !state.contains(w, a), state.fitsVolunteer(w, a, ignoring: -1) else { continue }
-            let d = state.addDelta(w, a)
-            if d < best.1 { best = (w, d) }
+        for i in 0..<min(pool.count, sample) {
+            let v = Int(pool[(offset + i) % pool.count])
+            if state.contains(v, s) || excluding.contains(v) { continue }
+            if state.fitsVolunteer(v, s, ignoring: -1) {
+                let d = state.addDelta(v, s)
+                if d < (best?.delta ?? Int.max) { best = (d, [Step(volunteer: v, from: -1, to: s)]) }
+            } else if depth > 0, let a = state.singleBlocker(v, s), a != s {
+                // Fairness cancels: v keeps the same number of shifts.
+                var d = state.model.pairCost(v, s) - state.model.pairCost(v, a)
+                var steps = [Step(volunteer: v, from: a, to: s)]
+                if let refill = bestChain(into: a, excluding: excluding + [v], depth: depth - 1, sample: 10), refill.delta < 0 {
+                    d += refill.delta
+                    steps += refill.steps
+                }
+                if d < (best?.delta ?? Int.max) { best = (d, steps) }
+            }
         }
         return best
     }

@@ -14,7 +14,7 @@ struct SearchState {
     /// The full score of the current roster.
     private(set) var cost: Int
     let pinned: Set<PairKey>
-    /// Shifts with open positions and a positive priority: the ones worth filling.
+    /// Shifts with open positions.
     private(set) var open: IndexSet32
 
     init(model: Model, candidates: Candidates) {
@@ -26,7 +26,7 @@ struct SearchState {
         cost = model.emptyScore
         pinned = Set(model.pinned)
         open = IndexSet32(capacity: model.shiftCount)
-        for s in 0..<model.shiftCount where model.sPriority[s] > 0 { open.insert(Int32(s)) }
+        for s in 0..<model.shiftCount { open.insert(Int32(s)) }
     }
 
     // MARK: - Queries
@@ -93,7 +93,7 @@ struct SearchState {
         if let i = byVolunteer[v].firstIndex(of: Int32(s)) { byVolunteer[v].swapAt(i, byVolunteer[v].count - 1); byVolunteer[v].removeLast() }
         if let i = byShift[s].firstIndex(of: Int32(v)) { byShift[s].swapAt(i, byShift[s].count - 1); byShift[s].removeLast() }
         load[v] -= model.duration(s)
-        if model.sPriority[s] > 0 { open.insert(Int32(s)) }
+        open.insert(Int32(s))
     }
 
     /// The assignments, ordered by shift then volunteer index.
