@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianSettings
+import LianjianStore
+import Logging
+import ServiceLifecycle
+
+/// Builds the HTTP server: the router with every endpoint, as a service to run beside the database.
+public func buildServer(settings: AppSettings, database: Database, logger: Logger) -> any Service {
+    Application(
+        router: buildRouter(database: database),
+        configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "lianjian"),
+        logger: logger)
+}
+
+/// The router: `/health`, `/openapi.yaml` and the `/v1` API.
+public func buildRouter(database: Database) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    HealthController(database: database).register(on: router)
+    let v1 = router.group("v1")
+    let idempotency = Idempotency(store: IdempotencyRepository(database))
+    RegistryController(database: database).register(on: v1, idempotency: idempotency)
+    ImportController(database: database).register(on: v1)
+    return router
+}
+
+/// The routes of a router as `METHOD /path` lines, for the OpenAPI consistency test.
+public func routeList(_ router: Router<BasicRequestContext>) -> [String] {
+    router.routes.map { "\($0.method.rawValue) \($0.path)" }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+
+/// `POST /v1/units/{id}/volunteers/import`: a CSV body, imported all or nothing.
+struct ImportController {
+    let database: Database
+    /// Largest CSV accepted (about 150,000 rows).
+    static let maxBody = 20 << 20
+
+    func register(on v1: RouterGroup<BasicRequestContext>) {
+        v1.post("units/:id/volunteers/import") { request, context -> Response in
+            let unit = PartnerUnit.ID(try Resource<PartnerUnit, PartnerUnit.Draft>.id(context))
+            let body: Data
+            do {
+                body = Data(try await request.body.collect(upTo: Self.maxBody).readableBytesView)
+            } catch {
+                throw APIError(.contentTooLarge, code: "too_large", message: "the CSV is larger than \(Self.maxBody >> 20) MiB")
+            }
+            _ = try await UnitRepository(database).get(unit)
+            let rows = try VolunteerCSV.rows(CSVTable.parse(body))
+            let report = try await VolunteerImport(database).run(unit: unit, rows: rows)
+            return JSON.response(report, status: report.errors.isEmpty ? .ok : .unprocessableContent)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+
+/// Communities (with estates), partner units, joint projects, volunteers and the skills list.
+struct RegistryController {
+    let database: Database
+
+    func register(on v1: RouterGroup<BasicRequestContext>, idempotency: Idempotency) {
+        let communities = CommunityRepository(database)
+        let units = UnitRepository(database)
+        let projects = ProjectRepository(database)
+        let volunteers = VolunteerRepository(database)
+        Resource<Community, Community.Draft>(
+            name: "community", path: "communities", filters: [],
+            create: { try await communities.create($0) }, read: { try await communities.get(.init($0)) },
+            update: { try await communities.update(.init($0), $1) }, list: { try await communities.list($1) }
+        ).register(on: v1, idempotency: idempotency)
+        Resource<PartnerUnit, PartnerUnit.Draft>(
+            name: "partner unit", path: "units", filters: [],
+            create: { try await units.create($0) }, read: { try await units.get(.init($0)) },
+            update: { try await units.update(.init($0), $1) }, list: { try await units.list($1) }
+        ).register(on: v1, idempotency: idempotency)
+        Resource<JointProject, JointProject.Draft>(
+            name: "joint project", path: "projects", filters: ["community", "unit"],
+            create: { try await projects.create($0) }, read: { try await projects.get(.init($0)) },
+            update: { try await projects.update(.init($0), $1) }, list: { try await projects.list($0, $1) }
+        ).register(on: v1, idempotency: idempotency)
+        Resource<Volunteer, Volunteer.Draft>(
+            name: "volunteer", path: "volunteers", filters: ["community", "unit", "skill"],
+            create: { try await volunteers.create($0) }, read: { try await volunteers.get(.init($0)) },
+            update: { try await volunteers.update(.init($0), $1) }, list: { try await volunteers.list($0, $1) }
+        ).register(on: v1, idempotency: idempotency)
+        registerEstates(on: v1, communities: communities, idempotency: idempotency)
+        v1.get("skills") { _, _ in
+            JSON.response(try await volunteers.skills().map { ["code": $0.code, "name_zh": $0.nameZh, "name_en": $0.nameEn] })
+        }
+    }
+
+    private func registerEstates(on v1: RouterGroup<BasicRequestContext>, communities: CommunityRepository, idempotency: Idempotency) {
+        v1.post("communities/:id/estates") { request, context in
+            let community = Community.ID(try Resource<Community, Community.Draft>.id(context))
+            let body = try await Resource<Community, Community.Draft>.collect(request)
+            return try await idempotency.run(request, body: body, scope: "POST /v1/communities/\(community)/estates") {
+                let draft = try JSON.decode(Estate.Draft.self, from: body)
+                try draft.validate()
+                _ = try await communities.get(community)
+                return (.created, JSON.encode(try await communities.createEstate(in: community, draft)))
+            }
+        }
+        v1.get("communities/:id/estates") { _, context in
+            let community = Community.ID(try Resource<Community, Community.Draft>.id(context))
+            _ = try await communities.get(community)
+            return JSON.response(try await communities.estates(of: community))
+        }
+    }
+}

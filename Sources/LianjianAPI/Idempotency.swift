@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LianjianStore
+import NIOCore
+
+extension HTTPField.Name {
+    static let idempotencyKey = Self("Idempotency-Key")!
+}
+
+/// Runs a creating request at most once per `Idempotency-Key`.
+struct Idempotency: Sendable {
+    let store: IdempotencyRepository
+
+    /// - Parameter work: does the request once and returns its status and JSON body.
+    func run(
+        _ request: Request, body: Data, scope: String, work: () async throws -> (HTTPResponse.Status, Data)
+    ) async throws -> Response {
+        guard let key = request.headers[.idempotencyKey] else {
+            let (status, data) = try await work()
+            return JSON.response(data: data, status: status)
+        }
+        guard (1...200).contains(key.count) else {
+            throw APIError.badRequest("must be 1–200 characters", field: "Idempotency-Key")
+        }
+        switch try await store.begin(scope: scope, key: key, requestHash: Self.hash(body)) {
+        case .replay(let status, let bytes):
+            var response = JSON.response(data: bytes, status: .init(code: status))
+            response.headers[HTTPField.Name("Idempotent-Replayed")!] = "true"
+            return response
+        case .mismatch:
+            throw APIError(.unprocessableContent, code: "idempotency_mismatch",
+                           message: "this Idempotency-Key was used with a different body", field: "Idempotency-Key")
+        case .inProgress:
+            throw APIError(.conflict, code: "in_progress", message: "a request with this Idempotency-Key is still running", field: "Idempotency-Key")
+        case .proceed:
+            do {
+                let (status, data) = try await work()
+                try await store.finish(scope: scope, key: key, status: status.code, body: data)
+                return JSON.response(data: data, status: status)
+            } catch {
+                await store.abandon(scope: scope, key: key)
+                throw error
+            }
+        }
+    }
+
+    static func hash(_ data: Data) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return String(h, radix: 16)
+    }
+}

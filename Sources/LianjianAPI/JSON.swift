@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// JSON in and out, with errors that name the offending field.
+enum JSON {
+    /// Largest JSON body accepted.
+    static let maxBody = 1 << 20
+
+    static func encode(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Our response types are plain values; encoding them cannot fail.
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        response(data: encode(value), status: status)
+    }
+
+    static func response(data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Decodes the request body as `T`, mapping failures to 400s that name the field.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maxBody)
+        } catch {
+            throw APIError(.contentTooLarge, code: "too_large", message: "the body is larger than \(maxBody) bytes")
+        }
+        return try decode(type, from: Data(buffer.readableBytesView))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error)
+        } catch {
+            throw APIError.badRequest("the body is not valid JSON")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> APIError {
+        func path(_ keys: [any CodingKey]) -> String? {
+            let text = keys.reduce("") { p, k in k.intValue.map { "\(p)[\($0)]" } ?? (p.isEmpty ? k.stringValue : "\(p).\(k.stringValue)") }
+            return text.isEmpty ? nil : text
+        }
+        switch error {
+        case .keyNotFound(let key, let c):
+            return .badRequest("a required field is missing", field: path(c.codingPath + [key]))
+        case .typeMismatch(let type, let c):
+            return .badRequest("has the wrong type; expected \(expected(type))", field: path(c.codingPath))
+        case .valueNotFound(let type, let c):
+            return .badRequest("must not be null; expected \(expected(type))", field: path(c.codingPath))
+        case .dataCorrupted(let c):
+            guard let field = path(c.codingPath) else { return .badRequest("the body is not valid JSON") }
+            return .badRequest(c.debugDescription, field: field)
+        @unknown default:
+            return .badRequest("the body cannot be read")
+        }
+    }
+
+    private static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "an integer"
+        case is Bool.Type: "true or false"
+        default: "\(type)".hasPrefix("Array") ? "an array" : "an object"
+        }
+    }
+}

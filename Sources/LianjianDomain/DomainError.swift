@@ -1,0 +1,48 @@
+/// Input that breaks a rule of the domain; names the field (JSON path without `$.`).
+public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var field: String
+    public var reason: String
+
+    public init(field: String, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+
+    public var description: String { "\(field): \(reason)" }
+}
+
+/// Small checks shared by the entities' `validate()`.
+enum Check {
+    static func text(_ value: String, _ field: String, max: Int, allowEmpty: Bool = false) throws(DomainError) {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !allowEmpty, trimmed.isEmpty { throw DomainError(field: field, reason: "must not be empty") }
+        if value.count > max { throw DomainError(field: field, reason: "must be at most \(max) characters") }
+    }
+
+    static func code(_ value: String, _ field: String) throws(DomainError) {
+        let ok = (2...63).contains(value.count) && value.unicodeScalars.enumerated().allSatisfy { i, c in
+            ("a"..."z").contains(c) || ("0"..."9").contains(c) || (i > 0 && c == "-")
+        }
+        if !ok { throw DomainError(field: field, reason: "must be 2–63 lowercase letters, digits or dashes, e.g. tcm-hospital") }
+    }
+
+    static func phone(_ value: String, _ field: String) throws(DomainError) {
+        let scalars = Array(value.unicodeScalars)
+        let body = scalars.first == "+" ? Array(scalars.dropFirst()) : scalars
+        let ok = (5...20).contains(body.count) && body.first.map { ("0"..."9").contains($0) } == true
+            && body.allSatisfy { ("0"..."9").contains($0) || $0 == " " || $0 == "-" }
+        if !ok { throw DomainError(field: field, reason: "must be a phone number of 5–20 digits") }
+    }
+
+    static func range(_ value: Int, _ field: String, _ range: ClosedRange<Int>) throws(DomainError) {
+        if !range.contains(value) {
+            throw DomainError(field: field, reason: "must be between \(range.lowerBound) and \(range.upperBound)")
+        }
+    }
+
+    static func oneOf(_ value: String, _ field: String, _ allowed: [String]) throws(DomainError) {
+        if !allowed.contains(value) { throw DomainError(field: field, reason: "must be one of \(allowed.joined(separator: ", "))") }
+    }
+}
+
+import Foundation

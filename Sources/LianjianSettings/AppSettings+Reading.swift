@@ -1,0 +1,78 @@
+import Configuration
+import Foundation
+
+extension AppSettings {
+    static func read(_ config: ConfigReader, environment env: [String: String]) throws(SettingsError) -> AppSettings {
+        let httpPort = try int(config, "http.port", in: 0...65_535)
+        let timeZone = try string(config, "app.time_zone")
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw SettingsError(key: "app.time_zone", reason: "\"\(timeZone)\" is not a known time zone")
+        }
+        let logLevel = try string(config, "log.level")
+        guard logLevels.contains(logLevel) else {
+            throw SettingsError(key: "log.level", reason: "must be one of \(logLevels.joined(separator: ", "))")
+        }
+        let locale = try string(config, "app.locale")
+        guard ["zh-CN", "en"].contains(locale) else { throw SettingsError(key: "app.locale", reason: "must be zh-CN or en") }
+        return AppSettings(
+            httpHost: try string(config, "http.host"), httpPort: httpPort, database: try database(config, env),
+            timeZone: timeZone, locale: locale, logLevel: logLevel)
+    }
+
+    private static func database(_ config: ConfigReader, _ env: [String: String]) throws(SettingsError) -> DatabaseSettings {
+        func pg(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let portText = pg("PGPORT")
+        let port: Int
+        if let portText {
+            guard let p = Int(portText), (1...65_535).contains(p) else {
+                throw SettingsError(key: "PGPORT", reason: "must be a port number, got \"\(portText)\"")
+            }
+            port = p
+        } else {
+            port = try int(config, "database.port", in: 1...65_535)
+        }
+        let tlsText = try string(config, "database.tls")
+        guard let tls = DatabaseSettings.TLSMode(rawValue: tlsText) else {
+            throw SettingsError(key: "database.tls", reason: "must be disable or require")
+        }
+        // A libpq variable wins over the key's own environment variable and files.
+        func value(_ variable: String, _ key: String) throws(SettingsError) -> String {
+            if let value = pg(variable) { return value }
+            return try string(config, key)
+        }
+        let password = try value("PGPASSWORD", "database.password")
+        let host = try value("PGHOST", "database.host")
+        var settings = DatabaseSettings(
+            endpoint: DatabaseSettings.endpoint(host: host, port: port),
+            user: try value("PGUSER", "database.user"),
+            password: password.isEmpty ? nil : password,
+            name: try value("PGDATABASE", "database.name"),
+            tls: tls,
+            maxConnections: try int(config, "database.max_connections", in: 1...1000),
+            queryTimeoutSeconds: try int(config, "database.query_timeout_seconds", in: 1...3600))
+        let url = try string(config, "database.url")
+        if !url.isEmpty { settings = try DatabaseSettings.parse(url: url, defaults: settings) }
+        return settings
+    }
+
+    private static func string(_ config: ConfigReader, _ key: String) throws(SettingsError) -> String {
+        do {
+            return try config.requiredString(forKey: ConfigKey(key))
+        } catch {
+            throw SettingsError(key: key, reason: "missing or not a string")
+        }
+    }
+
+    private static func int(_ config: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(SettingsError) -> Int {
+        let value: Int
+        do {
+            value = try config.requiredInt(forKey: ConfigKey(key))
+        } catch {
+            throw SettingsError(key: key, reason: "missing or not an integer")
+        }
+        guard range.contains(value) else {
+            throw SettingsError(key: key, reason: "must be between \(range.lowerBound) and \(range.upperBound)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,62 @@
+import Configuration
+import SystemPackage
+import Foundation
+
+/// Every setting of Lianjian, read once at start-up.
+///
+/// Sources, highest priority first:
+/// 1. `DATABASE_URL` and the libpq variables `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`;
+/// 2. environment variables named after the keys (`http.port` → `HTTP_PORT`);
+/// 3. `config/<LIANJIAN_ENV>.json` when `LIANJIAN_ENV` is set (e.g. `test`);
+/// 4. `config/default.json`, which lists every key with a safe default.
+///
+/// Keys: `http.host` (127.0.0.1), `http.port` (8080), `database.url` (empty),
+/// `database.host` (/var/run/postgresql; a directory means a unix socket), `database.port` (5432),
+/// `database.user` (postgres), `database.password` (empty), `database.name` (lianjian),
+/// `database.tls` (disable | require), `database.max_connections` (20),
+/// `database.query_timeout_seconds` (10), `app.time_zone` (Asia/Shanghai), `app.locale` (zh-CN),
+/// `log.level` (info).
+public struct AppSettings: Sendable, Equatable {
+    public var httpHost: String
+    public var httpPort: Int
+    public var database: DatabaseSettings
+    /// The time zone communities' local times are in.
+    public var timeZone: String
+    /// The default locale of exports (zh-CN or en).
+    public var locale: String
+    /// One of trace, debug, info, notice, warning, error, critical.
+    public var logLevel: String
+
+    static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+
+    /// Loads settings from `configDirectory` and `environment`.
+    /// - Throws: ``SettingsError`` naming the first key whose value cannot be used.
+    public static func load(
+        configDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws(SettingsError) -> AppSettings {
+        let reader: ConfigReader
+        do {
+            reader = try await makeReader(configDirectory: configDirectory, environment: environment)
+        } catch let error as SettingsError {
+            throw error
+        } catch {
+            throw SettingsError(key: "config", reason: "cannot read \(configDirectory)/default.json: \(error)")
+        }
+        return try read(reader, environment: environment)
+    }
+
+    private static func makeReader(configDirectory: String, environment: [String: String]) async throws -> ConfigReader {
+        var providers: [any ConfigProvider] = [
+            EnvironmentVariablesProvider(
+                environmentVariables: environment, secretsSpecifier: .specific(["DATABASE_PASSWORD", "DATABASE_URL"]))
+        ]
+        if let env = environment["LIANJIAN_ENV"], !env.isEmpty {
+            guard env.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+                throw SettingsError(key: "LIANJIAN_ENV", reason: "must be a plain name such as test")
+            }
+            providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath("\(configDirectory)/\(env).json"), allowMissing: true))
+        }
+        providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath("\(configDirectory)/default.json")))
+        return ConfigReader(providers: providers)
+    }
+}

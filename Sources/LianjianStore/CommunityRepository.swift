@@ -1,0 +1,85 @@
+import Foundation
+import LianjianDomain
+import PostgresNIO
+
+/// Communities and their estates.
+public struct CommunityRepository: Sendable {
+    let db: Database
+
+    public init(_ db: Database) { self.db = db }
+
+    typealias Row = (UUID, String, String, String, String)
+    static func make(_ r: Row) -> Community {
+        Community(id: .init(r.0), code: r.1, name: r.2, district: r.3, timeZone: r.4)
+    }
+
+    public func create(_ d: Community.Draft) async throws(StoreError) -> Community {
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                INSERT INTO communities (code, name, district, time_zone)
+                VALUES (\(d.code), \(d.name), \(d.district ?? ""), \(d.timeZone ?? "Asia/Shanghai"))
+                RETURNING id, code, name, district, time_zone
+                """, logger: db.logger).all(Row.self)
+        }
+        return Self.make(rows[0])
+    }
+
+    public func get(_ id: Community.ID) async throws(StoreError) -> Community {
+        let rows = try await db.withConnection { c in
+            try await c.query("SELECT id, code, name, district, time_zone FROM communities WHERE id = \(id.uuid)", logger: db.logger).all(Row.self)
+        }
+        guard let row = rows.first else { throw .notFound("community") }
+        return Self.make(row)
+    }
+
+    public func update(_ id: Community.ID, _ d: Community.Draft) async throws(StoreError) -> Community {
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                UPDATE communities SET code = \(d.code), name = \(d.name), district = \(d.district ?? ""),
+                    time_zone = \(d.timeZone ?? "Asia/Shanghai"), updated_at = now()
+                WHERE id = \(id.uuid) RETURNING id, code, name, district, time_zone
+                """, logger: db.logger).all(Row.self)
+        }
+        guard let row = rows.first else { throw .notFound("community") }
+        return Self.make(row)
+    }
+
+    public func list(_ page: PageRequest) async throws(StoreError) -> Page<Community> {
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                SELECT id, code, name, district, time_zone FROM communities
+                WHERE \(page.after)::uuid IS NULL OR id > \(page.after)
+                ORDER BY id LIMIT \(page.limit + 1)
+                """, logger: db.logger).all(Row.self)
+        }
+        return rows.page(limit: page.limit, id: \.0, map: Self.make)
+    }
+
+    // MARK: - Estates
+
+    typealias EstateRow = (UUID, UUID, String, String, Int?, [String])
+    static func makeEstate(_ r: EstateRow) -> Estate {
+        Estate(id: .init(r.0), communityID: .init(r.1), name: r.2, address: r.3, households: r.4, buildings: r.5)
+    }
+
+    public func createEstate(in community: Community.ID, _ d: Estate.Draft) async throws(StoreError) -> Estate {
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                INSERT INTO estates (community_id, name, address, households, buildings)
+                VALUES (\(community.uuid), \(d.name), \(d.address ?? ""), \(d.households), \(d.buildings ?? []))
+                RETURNING id, community_id, name, address, households, buildings
+                """, logger: db.logger).all(EstateRow.self)
+        }
+        return Self.makeEstate(rows[0])
+    }
+
+    public func estates(of community: Community.ID) async throws(StoreError) -> [Estate] {
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                SELECT id, community_id, name, address, households, buildings FROM estates
+                WHERE community_id = \(community.uuid) ORDER BY name
+                """, logger: db.logger).all(EstateRow.self)
+        }
+        return rows.map(Self.makeEstate)
+    }
+}

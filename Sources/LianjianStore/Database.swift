@@ -1,0 +1,110 @@
+import LianjianSettings
+import Logging
+import NIOCore
+import PostgresNIO
+import ServiceLifecycle
+
+/// The connection pool to PostgreSQL, run as a service.
+///
+/// `run()` must be running for any query to complete. One-shot commands and tests use
+/// ``withRunning(_:)``, which runs the pool around their work.
+public final class Database: Service, Sendable {
+    let client: PostgresClient
+    let logger: Logger
+    /// How long one request's database work may take.
+    public let timeout: Duration
+
+    public init(settings: DatabaseSettings, logger: Logger) {
+        var config: PostgresClient.Configuration
+        switch settings.endpoint {
+        case .tcp(let host, let port):
+            let tls: PostgresClient.Configuration.TLS =
+                settings.tls == .require ? .require(Self.encryptOnly()) : .disable
+            config = .init(host: host, port: port, username: settings.user, password: settings.password,
+                           database: settings.name, tls: tls)
+        case .unixSocket(let path):
+            config = .init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.name)
+        }
+        config.options.maximumConnections = settings.maxConnections
+        config.options.connectTimeout = .seconds(5)
+        self.client = PostgresClient(configuration: config, backgroundLogger: logger)
+        self.logger = logger
+        self.timeout = .seconds(settings.queryTimeoutSeconds)
+    }
+
+    // libpq's sslmode=require encrypts without verifying the certificate; do the same.
+    private static func encryptOnly() -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .none
+        return tls
+    }
+
+    /// Runs the pool until cancelled (or until graceful shutdown).
+    public func run() async throws {
+        await client.run()
+    }
+
+    /// Runs the pool around `body`, for commands and tests.
+    public func withRunning<T: Sendable>(_ body: @Sendable (Database) async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await self.client.run() }
+            defer { group.cancelAll() }
+            return try await body(self)
+        }
+    }
+
+    /// Runs `body` with a connection, mapping failures to ``StoreError`` and bounding the wait.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        try await bounded { try await self.client.withConnection(body) }
+    }
+
+    /// Runs `body` in one transaction.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        try await bounded {
+            try await self.client.withTransaction(logger: self.logger) { connection in try await body(connection) }
+        }
+    }
+
+    private func bounded<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await work() }
+                group.addTask {
+                    try await Task.sleep(for: self.timeout)
+                    throw StoreError(.timeout, message: "the database did not answer in time")
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
+            }
+        } catch {
+            let mapped = StoreError.from(error)
+            if mapped.code == .unavailable || mapped.code == .timeout {
+                logger.error("database failure", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            throw mapped
+        }
+    }
+
+    /// Whether the database answers a trivial query within `limit`.
+    public func isHealthy(within limit: Duration = .seconds(2)) async -> Bool {
+        do {
+            return try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask { try await self.client.query("SELECT 1").collectCount() == 1 }
+                group.addTask { try await Task.sleep(for: limit); return false }
+                defer { group.cancelAll() }
+                return try await group.next() ?? false
+            }
+        } catch {
+            return false
+        }
+    }
+}
+
+extension PostgresRowSequence {
+    @discardableResult
+    func collectCount() async throws -> Int {
+        var n = 0
+        for try await _ in self { n += 1 }
+        return n
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import LianjianDomain
+import NIOCore
+import PostgresNIO
+
+/// All-or-nothing import of a partner unit's volunteer list.
+///
+/// Rows are streamed with `COPY` into a temporary staging table, checked with set-based
+/// SQL, and inserted only when no row is bad; otherwise every bad row is reported.
+public struct VolunteerImport: Sendable {
+    let db: Database
+
+    public init(_ db: Database) { self.db = db }
+
+    /// A problem with one cell of the file.
+    public struct RowError: Codable, Sendable, Equatable {
+        public var row: Int
+        public var column: String
+        public var reason: String
+    }
+
+    /// What an import did: how many volunteers it created, or why it created none.
+    public struct Report: Codable, Sendable, Equatable {
+        public var imported: Int
+        public var errors: [RowError]
+    }
+
+    public func run(unit: PartnerUnit.ID, rows: [VolunteerCSV.Row]) async throws(StoreError) -> Report {
+        let logger = db.logger
+        return try await db.transaction { c in
+            try await c.query("""
+                CREATE TEMP TABLE volunteer_import (
+                    row_no integer, name text, phone text, community text, skills text, max_minutes text,
+                    id uuid DEFAULT gen_random_uuid()) ON COMMIT DROP
+                """, logger: logger).collectCount()
+            try await c.copyFrom(table: "volunteer_import", columns: ["row_no", "name", "phone", "community", "skills", "max_minutes"], logger: logger) { writer in
+                var buffer = ByteBuffer()
+                for (i, row) in rows.enumerated() {
+                    buffer.writeString(Self.line(row))
+                    if i % 2000 == 1999 { try await writer.write(buffer); buffer.clear() }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+            let errors = try await Self.check(c, logger)
+            guard errors.isEmpty else { return Report(imported: 0, errors: errors) }
+            let imported = try await Self.insert(unit: unit, c, logger)
+            return Report(imported: imported, errors: [])
+        }
+    }
+
+    // COPY text format: tab-separated, with backslash escapes.
+    static func line(_ r: VolunteerCSV.Row) -> String {
+        func esc(_ s: String) -> String {
+            var out = ""
+            for ch in s.unicodeScalars {
+                switch ch {
+                case "\\": out += "\\\\"
+                case "\t": out += "\\t"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                default: out.unicodeScalars.append(ch)
+                }
+            }
+            return out
+        }
+        return [String(r.number), r.name, r.phone, r.community, r.skills, r.maxMinutesPerWeek].map(esc).joined(separator: "\t") + "\n"
+    }
+
+    // One query per rule; each returns (row, column, reason) for the rows that break it.
+    static let checks: [String] = [
+        "SELECT row_no, 'name', 'must not be empty' FROM volunteer_import WHERE name = ''",
+        "SELECT row_no, 'name', 'must be at most 50 characters' FROM volunteer_import WHERE char_length(name) > 50",
+        "SELECT row_no, 'phone', 'must be a phone number of 5–20 digits' FROM volunteer_import WHERE phone !~ '^\\+?[0-9][0-9 -]{4,19}$'",
+        "SELECT row_no, 'phone', 'appears twice in the file' FROM (SELECT row_no, count(*) OVER (PARTITION BY phone) AS n FROM volunteer_import WHERE phone <> '') d WHERE n > 1",
+        "SELECT i.row_no, 'phone', 'is already registered' FROM volunteer_import i JOIN volunteers v ON v.phone = i.phone",
+        "SELECT i.row_no, 'community', 'is not a known community code or name' FROM volunteer_import i WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = i.community OR c.name = i.community)",
+        "SELECT DISTINCT i.row_no, 'skills', 'unknown skill ' || s FROM volunteer_import i, regexp_split_to_table(i.skills, '[;,、；，[:space:]]+') AS s WHERE s <> '' AND NOT EXISTS (SELECT 1 FROM skills k WHERE k.code = s OR k.name_zh = s)",
+        "SELECT row_no, 'max_minutes_per_week', 'must be a whole number from 0 to 10080' FROM volunteer_import WHERE max_minutes <> '' AND (max_minutes !~ '^[0-9]{1,5}$' OR max_minutes::integer > 10080)",
+    ]
+
+    static func check(_ c: PostgresConnection, _ logger: Logger) async throws -> [RowError] {
+        var errors: [RowError] = []
+        for sql in checks {
+            for row in try await c.query(PostgresQuery(unsafeSQL: sql), logger: logger).all((Int, String, String).self) {
+                errors.append(RowError(row: row.0, column: row.1, reason: row.2))
+            }
+        }
+        return errors.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    }
+
+    static func insert(unit: PartnerUnit.ID, _ c: PostgresConnection, _ logger: Logger) async throws -> Int {
+        let count = try await c.query("""
+            INSERT INTO volunteers (id, name, phone, unit_id, community_id, max_minutes_per_week)
+            SELECT i.id, i.name, i.phone, \(unit.uuid),
+                   (SELECT c.id FROM communities c WHERE c.code = i.community OR c.name = i.community ORDER BY c.code = i.community DESC LIMIT 1),
+                   COALESCE(NULLIF(i.max_minutes, '')::integer, 480)
+            FROM volunteer_import i RETURNING 1
+            """, logger: logger).collectCount()
+        try await c.query("""
+            INSERT INTO volunteer_skills (volunteer_id, skill)
+            SELECT DISTINCT i.id, k.code FROM volunteer_import i,
+                   regexp_split_to_table(i.skills, '[;,、；，[:space:]]+') AS s JOIN skills k ON k.code = s OR k.name_zh = s
+            """, logger: logger).collectCount()
+        return count
+    }
+}
