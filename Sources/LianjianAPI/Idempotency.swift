@@ -45,9 +45,13 @@ struct Idempotency: Sendable {
         }
     }
 
+    /// A hash of the body's meaning: JSON is compared with its keys sorted, so a retry that
+    /// re-serialises the same object in another order still matches.
     static func hash(_ data: Data) -> String {
+        let canonical = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
+            .flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed]) } ?? data
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for b in canonical { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return String(h, radix: 16)
     }
 }

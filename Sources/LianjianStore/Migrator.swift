@@ -7,6 +7,13 @@ public struct Migration: Sendable, Equatable {
     public var version: Int
     public var name: String
     public var sql: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+    }
+
     public var fileName: String { String(format: "%04d_%@.sql", version, name) }
 }
 

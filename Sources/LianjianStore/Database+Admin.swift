@@ -1,0 +1,30 @@
+import PostgresNIO
+
+extension Database {
+    /// Runs one trusted statement (no parameters): for administration and tests, never with input.
+    public func execute(_ sql: String) async throws(StoreError) {
+        try await withConnection { c in try await c.query(PostgresQuery(unsafeSQL: sql), logger: self.logger).collectCount() }
+    }
+
+    /// Whether a database of that name exists on the server.
+    public func databaseExists(_ name: String) async throws(StoreError) -> Bool {
+        try await withConnection { c in
+            try await c.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: self.logger).collectCount() == 1
+        }
+    }
+
+    /// Runs `body` while holding a session advisory lock on one connection of this pool.
+    public func withAdvisoryLock<T: Sendable>(_ key: Int64, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await client.withConnection { c in
+            try await c.query("SELECT pg_advisory_lock(\(key))", logger: self.logger).collectCount()
+            do {
+                let result = try await body()
+                try await c.query("SELECT pg_advisory_unlock(\(key))", logger: self.logger).collectCount()
+                return result
+            } catch {
+                _ = try? await c.query("SELECT pg_advisory_unlock(\(key))", logger: self.logger).collectCount()
+                throw error
+            }
+        }
+    }
+}
