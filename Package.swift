@@ -82,10 +82,11 @@ let package = Package(
             name: "LianjianStoreTests",
             dependencies: ["LianjianStore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
+        .testTarget(name: "LianjianCLITests", dependencies: ["lianjian", "RosterSolver", "RosterInstances"]),
         .testTarget(
             name: "LianjianAPITests",
             dependencies: [
-                "LianjianAPI", "LianjianStore", "TestSupport", "lianjian",
+                "LianjianAPI", "LianjianStore", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
