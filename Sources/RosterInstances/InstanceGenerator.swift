@@ -88,14 +88,15 @@ public struct InstanceGenerator: Sendable {
 
     private func makeVolunteer(_ i: Int, _ rng: inout SplitMix64) -> Volunteer {
         var skills: Set<String> = [Self.skills[pick(skillWeights, &rng)]]
-        if rng.below(100) < 45 { skills.insert(Self.skills[pick(skillWeights, &rng)]) }
+        let extra = family == .ample ? 2 : 1
+        for _ in 0..<extra where rng.below(100) < 60 { skills.insert(Self.skills[pick(skillWeights, &rng)]) }
         if rng.below(100) < 15 { skills.insert(Self.skills[pick(skillWeights, &rng)]) }
-        let dayChance = family == .tight ? 30 : 55
+        let dayChance = switch family { case .tight: 30; case .ample: 75; default: 55 }
         var available: [Interval] = []
         for day in 0..<days where rng.below(100) < dayChance {
             let base = Self.epoch + Int64(day) * 86_400
-            let startHour = family == .overlap ? 7 : 7 + rng.below(6)
-            let length = family == .overlap ? 13 : 5 + rng.below(8)
+            let startHour = family == .overlap ? 7 : 7 + rng.below(family == .ample ? 3 : 6)
+            let length = family == .overlap ? 13 : (family == .ample ? 10 : 5) + rng.below(family == .ample ? 4 : 8)
             available.append(Interval(
                 start: Timestamp(epochSeconds: base + Int64(startHour) * 3600),
                 end: Timestamp(epochSeconds: base + Int64(min(startHour + length, 22)) * 3600)))

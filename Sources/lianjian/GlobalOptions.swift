@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
             dir = dir.deletingLastPathComponent()
         }
         guard let found = candidates.first(where: { fm.fileExists(atPath: "\($0)/\(marker)") }) else {
-            throw ValidationError("cannot find the \(name)/ folder; pass --\(name == "config" ? "config" : "sql") DIR")
+            throw Failure("cannot find the \(name)/ folder; pass --\(name == "config" ? "config" : "sql") DIR")
         }
         return found
     }
@@ -33,7 +33,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try await AppSettings.load(configDirectory: dir)
         } catch {
-            throw ValidationError(error.description)
+            throw Failure(error.description)
         }
     }
 

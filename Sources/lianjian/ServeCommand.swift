@@ -25,10 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
             try await Migrator(database: db, migrations: migrations).status()
         }
         guard status.unknown.isEmpty else {
-            throw ValidationError("the database has migrations this build does not know (\(status.unknown)); run a newer lianjian")
+            throw Failure("the database has migrations this build does not know (\(status.unknown)); run a newer lianjian")
         }
         guard status.pending.isEmpty else {
-            throw ValidationError("the database is not migrated (pending: \(status.pending)); run `lianjian migrate` first")
+            throw Failure("the database is not migrated (pending: \(status.pending)); run `lianjian migrate` first")
         }
         let database = Database(settings: settings.database, logger: logger)
         let server = buildServer(settings: settings, database: database, logger: logger)

@@ -2,7 +2,7 @@
 // so peak memory is measured per instance.
 //
 //   roster-bench generate FAMILY SIZE SEED OUT.json
-//   roster-bench run PROBLEM.json [TIME_LIMIT_SECONDS] [SEED]    → one JSON line of results
+//   roster-bench run PROBLEM.json [TIME_LIMIT_SECONDS] [SEED] [ROSTER_OUT.json]  → one JSON line of results
 //   roster-bench greedy PROBLEM.json                             → the first-fit yardstick's total
 import Foundation
 import RosterInstances
@@ -52,6 +52,7 @@ case "run":
     } catch { fail("solve: \(error)") }
     let wall = clock.now - started
     let report = Checker(problem: problem).check(roster)
+    if args.count > 5 { try! roster.encoded().write(to: URL(fileURLWithPath: args[5])) }
     printJSON([
         "total": roster.score.total, "lower_bound": roster.lowerBound ?? NSNull(), "valid": report.isValid,
         "violations": report.violations.count,
