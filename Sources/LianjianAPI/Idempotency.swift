@@ -14,7 +14,7 @@ struct Idempotency: Sendable {
 
     /// - Parameter work: does the request once and returns its status and JSON body.
     func run(
-        _ request: Request, body: Data, scope: String, work: () async throws -> (HTTPResponse.Status, Data)
+        _ request: Request, body: Data, scope: String, work: @escaping @Sendable () async throws -> (HTTPResponse.Status, Data)
     ) async throws -> Response {
         guard let key = request.headers[.idempotencyKey] else {
             let (status, data) = try await work()

@@ -35,8 +35,11 @@ public enum Solver {
         Construction.warmStart(&initial)
         Construction.greedy(&initial)
         let greedyCost = initial.cost
+        let constructed = clock.now
 
-        let limits = searchLimits(model, candidates, deadline: deadline)
+        // The search leaves the last tenth of the time limit to the lower bound.
+        let searchDeadline = options.computeLowerBound ? started.advanced(by: options.timeLimit * 9 / 10) : deadline
+        let limits = searchLimits(model, candidates, deadline: searchDeadline)
         let results = ResultSlots(count: options.threads)
         let start = initial
         DispatchQueue.concurrentPerform(iterations: options.threads) { i in
@@ -46,20 +49,27 @@ public enum Solver {
         }
         // Best cost wins; ties go to the lowest thread so the choice is deterministic.
         let best = results.all.min { ($0.bestCost, $0.rank) < ($1.bestCost, $1.rank) }!
-        let bound = options.computeLowerBound ? LowerBound.compute(model, candidates) : nil
+        let searched = clock.now
+        // The bound gets what is left of the time limit, at most a tenth of it (at least 50 ms).
+        let boundDeadline = max(searched.advanced(by: .milliseconds(50)), min(deadline, searched.advanced(by: options.timeLimit / 10)))
+        let bound = options.computeLowerBound
+            ? LowerBound.compute(model, candidates, upperBound: best.bestCost, deadline: boundDeadline) : nil
         let elapsed = clock.now - started
+        func millis(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
         return makeRoster(
             model, best.search.state, lowerBound: bound,
             stats: [
-                "solve_ms": Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
+                "solve_ms": millis(elapsed), "construct_ms": millis(constructed - started),
+                "search_ms": millis(searched - constructed), "bound_ms": millis(clock.now - searched),
                 "iterations": results.all.reduce(0) { $0 + $1.search.iterations },
                 "greedy_total": greedyCost, "threads": options.threads, "eligible_pairs": candidates.pairCount,
             ])
     }
 
     static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant) -> LocalSearch.Limits {
-        let idle = 20_000 + 50 * model.shiftCount
-        return LocalSearch.Limits(maxIterations: 40 * idle, idleIterations: idle, deadline: deadline)
+        // Iteration budgets (not time) keep a run repeatable; sized so M stops within ~1 s and L ~10 s.
+        let idle = 100_000 + 100 * model.shiftCount
+        return LocalSearch.Limits(maxIterations: 3 * idle, idleIterations: idle, deadline: deadline)
     }
 
     static func makeRoster(_ model: Model, _ state: SearchState, lowerBound: Int?, stats: [String: Int]) -> Roster {

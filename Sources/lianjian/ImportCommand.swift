@@ -33,7 +33,7 @@ struct ImportVolunteers: AsyncParsableCommand {
         do {
             rows = try VolunteerCSV.rows(CSVTable.parse(data))
         } catch {
-            throw ValidationError("\(file): \(error.field) \(error.reason)")
+            throw Failure("\(file): \(error.field) \(error.reason)")
         }
         let settings = try await options.settings()
         let database = Database(settings: settings.database, logger: options.logger(settings))

@@ -105,8 +105,13 @@ def cpsat(problem, seconds):
     st = solver.Solve(m)
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return {"total": None, "bound": None, "status": solver.StatusName(st)}
-    return {"total": int(round(solver.ObjectiveValue())) + const, "bound": int(-(-solver.BestObjectiveBound() // 1)) + const,
-            "status": solver.StatusName(st)}
+    result = {"total": int(round(solver.ObjectiveValue())) + const, "bound": int(-(-solver.BestObjectiveBound() // 1)) + const,
+              "status": solver.StatusName(st)}
+    if len(sys.argv) > 4:  # optional: write the roster's assignments for inspection
+        pairs = [{"shift": shifts[si]["id"], "volunteer": vols[vi]["id"]} for (vi, si), var in x.items() if solver.Value(var)]
+        json.dump({"format": "roster/1", "assignments": pairs, "unfilled": [], "score": {"unfilled": 0, "away": 0, "fairness": 0, "change": 0, "total": 0}},
+                  open(sys.argv[4], "w"))
+    return result
 
 
 def highs(problem, seconds):

@@ -42,11 +42,14 @@ struct RegistryController {
         v1.post("communities/:id/estates") { request, context in
             let community = Community.ID(try Resource<Community, Community.Draft>.id(context))
             let body = try await Resource<Community, Community.Draft>.collect(request)
+            _ = try await communities.get(community)
+            // Untyped throws here: the Swift 6.3 release optimiser crashes (signal 11, coroutine
+            // splitting) when a typed-throws call sits directly in this closure.
+            let create: @Sendable (Estate.Draft) async throws -> Estate = { try await communities.createEstate(in: community, $0) }
             return try await idempotency.run(request, body: body, scope: "POST /v1/communities/\(community)/estates") {
                 let draft = try JSON.decode(Estate.Draft.self, from: body)
                 try draft.validate()
-                _ = try await communities.get(community)
-                return (.created, JSON.encode(try await communities.createEstate(in: community, draft)))
+                return (.created, JSON.encode(try await create(draft)))
             }
         }
         v1.get("communities/:id/estates") { _, context in

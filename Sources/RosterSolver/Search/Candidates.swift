@@ -4,6 +4,8 @@ struct Candidates: Sendable {
     let volunteers: [[Int32]]
     /// Eligible shifts of each volunteer.
     let shifts: [[Int32]]
+    /// All shifts ordered by start time, for moves that work on a time window.
+    let byStart: [Int32]
 
     init(model: Model) {
         var bySkill: [Int32: [Int32]] = [:]
@@ -21,6 +23,7 @@ struct Candidates: Sendable {
         }
         self.volunteers = volunteers
         self.shifts = shifts
+        byStart = (0..<model.shiftCount).sorted { (model.sStart[$0], $0) < (model.sStart[$1], $1) }.map { Int32($0) }
     }
 
     /// Number of eligible pairs.

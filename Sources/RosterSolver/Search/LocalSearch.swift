@@ -51,7 +51,12 @@ struct LocalSearch {
     }
 
     private mutating func step(threshold: Int) {
-        let r = rng.below(100)
+        let roll = rng.below(1000)
+        if roll < 10 {
+            ruinAndRecreate(threshold: threshold)
+            return
+        }
+        let r = roll / 10
         if !state.open.isEmpty, r < 45 {
             fill(threshold: threshold)
         } else if r < 72 {
@@ -75,14 +80,16 @@ struct LocalSearch {
         log.append(.remove(Int32(v), Int32(s)))
     }
 
-    private mutating func restoreBest() {
-        for op in log.reversed() {
-            switch op {
+    private mutating func restoreBest() { undo(to: 0) }
+
+    /// Reverts the changes logged after position `mark`.
+    private mutating func undo(to mark: Int) {
+        while log.count > mark {
+            switch log.removeLast() {
             case .add(let v, let s): state.remove(Int(v), Int(s))
             case .remove(let v, let s): state.add(Int(v), Int(s))
             }
         }
-        log.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Moves
@@ -108,7 +115,8 @@ struct LocalSearch {
         let pool = state.candidates.volunteers[s]
         guard !pool.isEmpty else { return nil }
         var best: (delta: Int, steps: [Step])?
-        let offset = rng.below(pool.count)
+        // Candidates are sorted best pair cost first: half the time look at the best ones.
+        let offset = rng.below(2) == 0 ? 0 : rng.below(pool.count)
         for i in 0..<min(pool.count, sample) {
             let v = Int(pool[(offset + i) % pool.count])
             if state.contains(v, s) || excluding.contains(v) { continue }
@@ -141,20 +149,19 @@ struct LocalSearch {
         return nil
     }
 
-    /// Hands a position to another eligible volunteer.
+    /// Hands a position to another volunteer, who may leave a shift of theirs to someone else
+    /// (the same ejection chain as `fill`, started by freeing an assigned position).
     private mutating func replace(threshold: Int) {
-        guard let (v, s) = randomAssignment() else { return }
-        let pool = state.candidates.volunteers[s]
-        var best: (delta: Int, u: Int)?
-        for _ in 0..<min(pool.count, 8) {
-            let u = Int(pool[rng.below(pool.count)])
-            guard u != v, !state.contains(u, s), state.fitsVolunteer(u, s, ignoring: -1) else { continue }
-            let d = state.removeDelta(v, s) + state.addDelta(u, s)
-            if d < (best?.delta ?? Int.max) { best = (d, u) }
-        }
-        guard let move = best, state.cost + move.delta <= threshold else { return }
+        guard let (v, s) = randomAssignment(),
+            let chain = bestChain(into: s, excluding: [v], depth: 1, sample: 12)
+        else { return }
+        let delta = state.removeDelta(v, s) + chain.delta
+        guard state.cost + delta <= threshold else { return }
         remove(v, s)
-        add(move.u, s)
+        for step in chain.steps {
+            if step.from >= 0 { remove(step.volunteer, step.from) }
+            add(step.volunteer, step.to)
+        }
     }
 
     /// Two volunteers trade shifts.
@@ -176,6 +183,29 @@ struct LocalSearch {
         remove(u, b)
         add(v, b)
         add(u, a)
+    }
+
+    /// Clears the assignments of a few shifts around one time and refills them with ejection
+    /// chains; kept when late acceptance allows, otherwise undone. Escapes local optima that
+    /// single moves cannot.
+    private mutating func ruinAndRecreate(threshold: Int) {
+        let order = state.candidates.byStart
+        guard !order.isEmpty else { return }
+        let center = rng.below(order.count)
+        let window = (max(0, center - 3)..<min(order.count, center + 4)).map { Int(order[$0]) }
+        let mark = log.count
+        for s in window {
+            for v in state.byShift[s].map(Int.init) where !state.isPinned(v, s) { remove(v, s) }
+        }
+        for s in window.shuffled(using: &rng) {
+            while !state.isFull(s), let chain = bestChain(into: s, excluding: [], depth: 1, sample: 16), chain.delta < 0 {
+                for step in chain.steps {
+                    if step.from >= 0 { remove(step.volunteer, step.from) }
+                    add(step.volunteer, step.to)
+                }
+            }
+        }
+        if state.cost > threshold { undo(to: mark) }
     }
 
     /// Leaves a position open (a perturbation the late acceptance may take).

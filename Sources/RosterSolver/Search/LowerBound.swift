@@ -5,15 +5,23 @@
 ///   side by side, nor than fit in `max_minutes`), and keeps fairness exactly (its
 ///   marginal costs 1, 3, 5, … are convex). It is a min-cost flow, solved by
 ///   successive shortest paths; used while the graph is small.
+/// - The *Lagrangian* bound (``LagrangianBound``) reaches the flow bound's value approximately,
+///   in a time budget, for large problems.
 /// - The *per-shift* bound also drops the volunteer caps and charges fairness its
 ///   least marginal cost; it is linear time and used for large problems.
 enum LowerBound {
-    static func compute(_ model: Model, _ candidates: Candidates, flowPairLimit: Int = 400_000) -> Int {
+    /// The best bound affordable: the exact flow bound on small problems, else the larger of the
+    /// per-shift bound and a Lagrangian bound computed until `deadline`.
+    static func compute(
+        _ model: Model, _ candidates: Candidates, upperBound: Int, deadline: ContinuousClock.Instant,
+        flowPairLimit: Int = 400_000
+    ) -> Int {
         if candidates.pairCount <= flowPairLimit {
             var flow = FlowBound(model: model, candidates: candidates)
             return model.emptyScore + flow.minimumCost()
         }
-        return perShift(model, candidates)
+        let lagrangian = LagrangianBound(model: model, candidates: candidates).best(upperBound: upperBound, deadline: deadline)
+        return max(perShift(model, candidates), lagrangian)
     }
 
     static func perShift(_ model: Model, _ candidates: Candidates) -> Int {
@@ -82,43 +90,104 @@ struct FlowBound {
     }
 
     /// The least total cost of any flow (always ≤ 0: the empty flow costs nothing).
+    ///
+    /// Primal-dual: a Dijkstra on reduced costs finds the current shortest path length, then
+    /// a blocking flow (Dinic) pushes every path of that length at once, until no path has
+    /// negative cost.
     mutating func minimumCost() -> Int {
         var potential = initialPotentials()
         var total = 0
-        let n = head.count
         while true {
-            var dist = Array(repeating: Int.max, count: n)
-            var via = Array(repeating: Int32(-1), count: n)
-            dist[source] = 0
-            var heap = MinHeap()
-            heap.push(0, source)
-            while let (d, x) = heap.pop() {
-                guard d == dist[x] else { continue }
-                var e = head[x]
-                while e >= 0 {
-                    let arc = Int(e)
-                    let y = Int(to[arc])
-                    if cap[arc] > 0, potential[y] != Int.max {
-                        let nd = d + cost[arc] + potential[x] - potential[y]
-                        if nd < dist[y] { dist[y] = nd; via[y] = e; heap.push(nd, y) }
-                    }
-                    e = next[arc]
-                }
-            }
+            let dist = shortestDistances(potential)
             guard dist[sink] != Int.max else { break }
             let pathCost = dist[sink] - potential[source] + potential[sink]
             guard pathCost < 0 else { break }
-            var y = sink
-            while y != source {
-                let arc = Int(via[y])
-                cap[arc] -= 1
-                cap[arc ^ 1] += 1
-                y = Int(to[arc ^ 1])
-            }
-            total += pathCost
-            for i in 0..<n where dist[i] != Int.max { potential[i] += dist[i] }
+            for i in dist.indices where dist[i] != Int.max { potential[i] += dist[i] }
+            var reached = dist.map { $0 != Int.max }
+            let pushed = blockingFlow(potential, &reached)
+            guard pushed > 0 else { break }
+            total += pushed * pathCost
         }
         return total
+    }
+
+    private func shortestDistances(_ potential: [Int]) -> [Int] {
+        var dist = Array(repeating: Int.max, count: head.count)
+        dist[source] = 0
+        var heap = MinHeap()
+        heap.push(0, source)
+        while let (d, x) = heap.pop() {
+            guard d == dist[x] else { continue }
+            var e = head[x]
+            while e >= 0 {
+                let arc = Int(e)
+                let y = Int(to[arc])
+                if cap[arc] > 0, potential[y] != Int.max {
+                    let nd = d + cost[arc] + potential[x] - potential[y]
+                    if nd < dist[y] { dist[y] = nd; heap.push(nd, y) }
+                }
+                e = next[arc]
+            }
+        }
+        return dist
+    }
+
+    private func admissible(_ arc: Int, from x: Int, _ potential: [Int], _ reached: [Bool]) -> Bool {
+        let y = Int(to[arc])
+        return cap[arc] > 0 && reached[y] && cost[arc] + potential[x] - potential[y] == 0
+    }
+
+    /// Dinic on the arcs of zero reduced cost; returns the units pushed (each path carries one).
+    private mutating func blockingFlow(_ potential: [Int], _ reached: inout [Bool]) -> Int {
+        var pushed = 0
+        let n = head.count
+        while true {
+            var level = Array(repeating: -1, count: n)
+            level[source] = 0
+            var queue = [source]
+            var qi = 0
+            while qi < queue.count {
+                let x = queue[qi]; qi += 1
+                var e = head[x]
+                while e >= 0 {
+                    let arc = Int(e), y = Int(to[arc])
+                    if level[y] < 0, admissible(arc, from: x, potential, reached) { level[y] = level[x] + 1; queue.append(y) }
+                    e = next[arc]
+                }
+            }
+            guard level[sink] >= 0 else { return pushed }
+            var current = head
+            while let path = augmentingPath(&current, level, potential, reached) {
+                for arc in path { cap[arc] -= 1; cap[arc ^ 1] += 1 }
+                pushed += 1
+            }
+        }
+    }
+
+    /// One source→sink path along increasing levels, found iteratively with current-arc pointers.
+    private func augmentingPath(_ current: inout [Int32], _ level: [Int], _ potential: [Int], _ reached: [Bool]) -> [Int]? {
+        var path: [Int] = []
+        var x = source
+        while x != sink {
+            var advanced = false
+            while current[x] >= 0 {
+                let arc = Int(current[x]), y = Int(to[arc])
+                if level[y] == level[x] + 1, admissible(arc, from: x, potential, reached) {
+                    path.append(arc)
+                    x = y
+                    advanced = true
+                    break
+                }
+                current[x] = next[arc]
+            }
+            if !advanced {
+                guard let last = path.popLast() else { return nil }
+                let from = Int(to[last ^ 1])
+                current[from] = next[last]  // this arc leads nowhere now
+                x = from
+            }
+        }
+        return path
     }
 
     // The graph is a DAG before any flow moves, so exact distances come in topological order.
