@@ -50,8 +50,10 @@ public enum Solver {
         // Best cost wins; ties go to the lowest thread so the choice is deterministic.
         let best = results.all.min { ($0.bestCost, $0.rank) < ($1.bestCost, $1.rank) }!
         let searched = clock.now
-        // The bound gets what is left of the time limit, at most a tenth of it (at least 50 ms).
-        let boundDeadline = max(searched.advanced(by: .milliseconds(50)), min(deadline, searched.advanced(by: options.timeLimit / 10)))
+        // The bound gets at most a tenth of the time limit, and no longer than the search itself
+        // took (a quick re-plan stays quick); at least 50 ms.
+        let boundBudget = max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed))
+        let boundDeadline = min(deadline, searched.advanced(by: boundBudget))
         let bound = options.computeLowerBound
             ? LowerBound.compute(model, candidates, upperBound: best.bestCost, deadline: boundDeadline) : nil
         let elapsed = clock.now - started

@@ -16,8 +16,12 @@ struct Candidates: Sendable {
         var shifts = Array(repeating: [Int32](), count: model.volunteerCount)
         for s in 0..<model.shiftCount {
             let pool = bySkill[model.sSkill[s]] ?? []
-            var list = pool.filter { model.unitAllowed(Int($0), s) && model.isAvailable(Int($0), s) }
-            list.sort { (model.pairCost(Int($0), s), $0) < (model.pairCost(Int($1), s), $1) }
+            // Each pair's cost is computed once, then sorted (cost, index) pairs: no lookups in the comparator.
+            var keyed = pool.compactMap { v -> (Int, Int32)? in
+                model.unitAllowed(Int(v), s) && model.isAvailable(Int(v), s) ? (model.pairCost(Int(v), s), v) : nil
+            }
+            keyed.sort { $0 < $1 }
+            let list = keyed.map(\.1)
             for v in list { shifts[Int(v)].append(Int32(s)) }
             volunteers[s] = list
         }
