@@ -70,6 +70,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                "LianjianDomain",
                 "LianjianStore",
                 "LianjianSettings",
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LianjianDomain
 import LianjianStore
 import NIOCore
 
@@ -50,8 +51,6 @@ struct Idempotency: Sendable {
     static func hash(_ data: Data) -> String {
         let canonical = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
             .flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed]) } ?? data
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in canonical { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return String(h, radix: 16)
+        return FNV1a.hex(canonical)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LianjianDomain
 import Logging
 import PostgresNIO
 
@@ -20,7 +21,7 @@ public struct Migration: Sendable, Equatable {
 /// Applies the numbered, forward-only SQL files of `sql/`.
 ///
 /// Each file runs in one transaction, under a session advisory lock so concurrent runs
-/// are safe, and is recorded with its MD5 checksum. A file changed after it was applied
+/// are safe, and is recorded with its checksum (FNV-1a, 64 bits). A file changed after it was applied
 /// is refused, and so is a database that has versions this build does not know.
 public struct Migrator: Sendable {
     public let migrations: [Migration]
@@ -142,13 +143,6 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// A stable checksum of a file's text (FNV-1a, 64 bits), recorded per applied version.
-    static func checksum(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
+    /// A stable checksum of a file's text, recorded per applied version.
+    static func checksum(_ text: String) -> String { FNV1a.hex(text.utf8) }
 }

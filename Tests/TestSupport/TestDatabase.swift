@@ -1,4 +1,5 @@
 import Foundation
+import LianjianDomain
 import LianjianSettings
 import LianjianStore
 import Logging
@@ -78,10 +79,7 @@ public enum TestDatabase {
     // The template is named after the migrations' checksum, so a changed file gets a new one.
     private static func ensureTemplate() async throws -> String {
         let migrations = try migrations
-        let digest = migrations.map { "\($0.version):\($0.sql)" }.joined().utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) {
-            ($0 ^ UInt64($1)) &* 0x100_0000_01b3
-        }
-        let name = "tpl_" + String(digest, radix: 16)
+        let name = "tpl_" + FNV1a.hex(migrations.map { "\($0.version):\($0.sql)" }.joined().utf8)
         let admin = try await database(named: "postgres")
         try await admin.withRunning { db in
             try await db.withAdvisoryLock(42_4242) {
