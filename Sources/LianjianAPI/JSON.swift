@@ -25,15 +25,18 @@ enum JSON {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The request body, at most `limit` bytes; a larger one is a 413.
+    static func body(_ request: Request, limit: Int = maxBody) async throws -> Data {
+        do {
+            return Data(try await request.body.collect(upTo: limit).readableBytesView)
+        } catch {
+            throw APIError(.contentTooLarge, code: "too_large", message: "the body is larger than \(limit) bytes")
+        }
+    }
+
     /// Decodes the request body as `T`, mapping failures to 400s that name the field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: maxBody)
-        } catch {
-            throw APIError(.contentTooLarge, code: "too_large", message: "the body is larger than \(maxBody) bytes")
-        }
-        return try decode(type, from: Data(buffer.readableBytesView))
+        try decode(type, from: try await body(request))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

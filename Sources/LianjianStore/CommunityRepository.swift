@@ -8,6 +8,9 @@ public struct CommunityRepository: Sendable {
 
     public init(_ db: Database) { self.db = db }
 
+    /// The columns every query returns, in `Row` order (a constant, never input).
+    static let columns = "id, code, name, district, time_zone"
+
     typealias Row = (UUID, String, String, String, String)
     static func make(_ r: Row) -> Community {
         Community(id: .init(r.0), code: r.1, name: r.2, district: r.3, timeZone: r.4)
@@ -18,7 +21,7 @@ public struct CommunityRepository: Sendable {
             try await c.query("""
                 INSERT INTO communities (code, name, district, time_zone)
                 VALUES (\(d.code), \(d.name), \(d.district ?? ""), \(d.timeZone ?? "Asia/Shanghai"))
-                RETURNING id, code, name, district, time_zone
+                RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
         return Self.make(rows[0])
@@ -26,7 +29,7 @@ public struct CommunityRepository: Sendable {
 
     public func get(_ id: Community.ID) async throws(StoreError) -> Community {
         let rows = try await db.withConnection { c in
-            try await c.query("SELECT id, code, name, district, time_zone FROM communities WHERE id = \(id.uuid)", logger: db.logger).all(Row.self)
+            try await c.query("SELECT \(unescaped: Self.columns) FROM communities WHERE id = \(id.uuid)", logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("community") }
         return Self.make(row)
@@ -37,7 +40,7 @@ public struct CommunityRepository: Sendable {
             try await c.query("""
                 UPDATE communities SET code = \(d.code), name = \(d.name), district = \(d.district ?? ""),
                     time_zone = \(d.timeZone ?? "Asia/Shanghai"), updated_at = now()
-                WHERE id = \(id.uuid) RETURNING id, code, name, district, time_zone
+                WHERE id = \(id.uuid) RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("community") }
@@ -47,7 +50,7 @@ public struct CommunityRepository: Sendable {
     public func list(_ page: PageRequest) async throws(StoreError) -> Page<Community> {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT id, code, name, district, time_zone FROM communities
+                SELECT \(unescaped: Self.columns) FROM communities
                 WHERE \(page.after)::uuid IS NULL OR id > \(page.after)
                 ORDER BY id LIMIT \(page.limit + 1)
                 """, logger: db.logger).all(Row.self)

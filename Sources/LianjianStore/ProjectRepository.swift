@@ -8,6 +8,9 @@ public struct ProjectRepository: Sendable {
 
     public init(_ db: Database) { self.db = db }
 
+    /// The columns every query returns, in `Row` order (a constant, never input).
+    static let columns = "id, community_id, unit_id, title, category, to_char(signed_on, 'YYYY-MM-DD'), status, pledge_minutes_per_month, description"
+
     typealias Row = (UUID, UUID, UUID, String, String, String, String, Int, String)
     static func make(_ r: Row) -> JointProject {
         JointProject(
@@ -21,8 +24,7 @@ public struct ProjectRepository: Sendable {
                 INSERT INTO joint_projects (community_id, unit_id, title, category, signed_on, status, pledge_minutes_per_month, description)
                 VALUES (\(d.communityID.uuid), \(d.unitID.uuid), \(d.title), \(d.category), \(d.signedOn.description)::date,
                         \(d.status ?? "active"), \(d.pledgeMinutesPerMonth ?? 0), \(d.description ?? ""))
-                RETURNING id, community_id, unit_id, title, category, to_char(signed_on, 'YYYY-MM-DD'), status,
-                          pledge_minutes_per_month, description
+                RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
         return Self.make(rows[0])
@@ -31,8 +33,7 @@ public struct ProjectRepository: Sendable {
     public func get(_ id: JointProject.ID) async throws(StoreError) -> JointProject {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT id, community_id, unit_id, title, category, to_char(signed_on, 'YYYY-MM-DD'), status,
-                       pledge_minutes_per_month, description FROM joint_projects WHERE id = \(id.uuid)
+                SELECT \(unescaped: Self.columns) FROM joint_projects WHERE id = \(id.uuid)
                 """, logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("joint project") }
@@ -47,8 +48,7 @@ public struct ProjectRepository: Sendable {
                     pledge_minutes_per_month = \(d.pledgeMinutesPerMonth ?? 0), description = \(d.description ?? ""),
                     updated_at = now()
                 WHERE id = \(id.uuid)
-                RETURNING id, community_id, unit_id, title, category, to_char(signed_on, 'YYYY-MM-DD'), status,
-                          pledge_minutes_per_month, description
+                RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("joint project") }
@@ -59,8 +59,7 @@ public struct ProjectRepository: Sendable {
         let (community, unit) = (filter.community?.uuid, filter.unit?.uuid)
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT id, community_id, unit_id, title, category, to_char(signed_on, 'YYYY-MM-DD'), status,
-                       pledge_minutes_per_month, description FROM joint_projects
+                SELECT \(unescaped: Self.columns) FROM joint_projects
                 WHERE (\(page.after)::uuid IS NULL OR id > \(page.after))
                   AND (\(community)::uuid IS NULL OR community_id = \(community))
                   AND (\(unit)::uuid IS NULL OR unit_id = \(unit))

@@ -8,6 +8,9 @@ public struct UnitRepository: Sendable {
 
     public init(_ db: Database) { self.db = db }
 
+    /// The columns every query returns, in `Row` order (a constant, never input).
+    static let columns = "id, code, name, kind, liaison_name, liaison_phone"
+
     typealias Row = (UUID, String, String, String, String, String)
     static func make(_ r: Row) -> PartnerUnit {
         PartnerUnit(id: .init(r.0), code: r.1, name: r.2, kind: r.3, liaisonName: r.4, liaisonPhone: r.5)
@@ -18,7 +21,7 @@ public struct UnitRepository: Sendable {
             try await c.query("""
                 INSERT INTO partner_units (code, name, kind, liaison_name, liaison_phone)
                 VALUES (\(d.code), \(d.name), \(d.kind), \(d.liaisonName), \(d.liaisonPhone))
-                RETURNING id, code, name, kind, liaison_name, liaison_phone
+                RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
         return Self.make(rows[0])
@@ -27,7 +30,7 @@ public struct UnitRepository: Sendable {
     public func get(_ id: PartnerUnit.ID) async throws(StoreError) -> PartnerUnit {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT id, code, name, kind, liaison_name, liaison_phone FROM partner_units WHERE id = \(id.uuid)
+                SELECT \(unescaped: Self.columns) FROM partner_units WHERE id = \(id.uuid)
                 """, logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("partner unit") }
@@ -39,7 +42,7 @@ public struct UnitRepository: Sendable {
         if let id = PartnerUnit.ID(idOrCode) { return try await get(id) }
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT id, code, name, kind, liaison_name, liaison_phone FROM partner_units WHERE code = \(idOrCode)
+                SELECT \(unescaped: Self.columns) FROM partner_units WHERE code = \(idOrCode)
                 """, logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("partner unit") }
@@ -51,7 +54,7 @@ public struct UnitRepository: Sendable {
             try await c.query("""
                 UPDATE partner_units SET code = \(d.code), name = \(d.name), kind = \(d.kind),
                     liaison_name = \(d.liaisonName), liaison_phone = \(d.liaisonPhone), updated_at = now()
-                WHERE id = \(id.uuid) RETURNING id, code, name, kind, liaison_name, liaison_phone
+                WHERE id = \(id.uuid) RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("partner unit") }
@@ -61,7 +64,7 @@ public struct UnitRepository: Sendable {
     public func list(_ page: PageRequest) async throws(StoreError) -> Page<PartnerUnit> {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT id, code, name, kind, liaison_name, liaison_phone FROM partner_units
+                SELECT \(unescaped: Self.columns) FROM partner_units
                 WHERE \(page.after)::uuid IS NULL OR id > \(page.after)
                 ORDER BY id LIMIT \(page.limit + 1)
                 """, logger: db.logger).all(Row.self)

@@ -12,12 +12,7 @@ struct ImportController {
     func register(on v1: RouterGroup<BasicRequestContext>) {
         v1.post("units/:id/volunteers/import") { request, context -> Response in
             let unit = PartnerUnit.ID(try Resource<PartnerUnit, PartnerUnit.Draft>.id(context))
-            let body: Data
-            do {
-                body = Data(try await request.body.collect(upTo: Self.maxBody).readableBytesView)
-            } catch {
-                throw APIError(.contentTooLarge, code: "too_large", message: "the CSV is larger than \(Self.maxBody >> 20) MiB")
-            }
+            let body = try await JSON.body(request, limit: Self.maxBody)
             _ = try await UnitRepository(database).get(unit)
             let rows = try VolunteerCSV.rows(CSVTable.parse(body))
             let report = try await VolunteerImport(database).run(unit: unit, rows: rows)

@@ -41,7 +41,7 @@ struct RegistryController {
     private func registerEstates(on v1: RouterGroup<BasicRequestContext>, communities: CommunityRepository, idempotency: Idempotency) {
         v1.post("communities/:id/estates") { request, context in
             let community = Community.ID(try Resource<Community, Community.Draft>.id(context))
-            let body = try await Resource<Community, Community.Draft>.collect(request)
+            let body = try await JSON.body(request)
             _ = try await communities.get(community)
             // Untyped throws here: the Swift 6.3 release optimiser crashes (signal 11, coroutine
             // splitting) when a typed-throws call sits directly in this closure.

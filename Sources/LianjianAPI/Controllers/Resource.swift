@@ -19,7 +19,7 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
 
     func register<Context: RequestContext>(on group: RouterGroup<Context>, idempotency: Idempotency) {
         group.post(RouterPath(path)) { request, _ in
-            let body = try await Self.collect(request)
+            let body = try await JSON.body(request)
             return try await idempotency.run(request, body: body, scope: "POST /v1/\(path)") {
                 let draft = try JSON.decode(Draft.self, from: body)
                 try draft.validate()
@@ -38,14 +38,6 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
             let draft = try await JSON.decode(Draft.self, from: request)
             try draft.validate()
             return JSON.response(try await update(id, draft))
-        }
-    }
-
-    static func collect(_ request: Request) async throws -> Data {
-        do {
-            return Data(try await request.body.collect(upTo: JSON.maxBody).readableBytesView)
-        } catch {
-            throw APIError(.contentTooLarge, code: "too_large", message: "the body is larger than \(JSON.maxBody) bytes")
         }
     }
 
