@@ -24,6 +24,7 @@ public func buildRouter(database: Database) -> Router<BasicRequestContext> {
     let idempotency = Idempotency(store: IdempotencyRepository(database))
     RegistryController(database: database).register(on: v1, idempotency: idempotency)
     ImportController(database: database).register(on: v1)
+    FacilityController(database: database).register(on: v1, idempotency: idempotency)
     return router
 }
 

@@ -1,7 +1,9 @@
 /// The OpenAPI 3.1 document served at `/openapi.yaml`; `OpenAPITests` checks that every route
 /// is documented and every documented operation exists.
 public enum OpenAPIDocument {
-    public static let text = #"""
+    public static let text = [registryPaths, FacilityDocument.paths, components, FacilityDocument.schemas].joined(separator: "\n") + "\n"
+
+    static let registryPaths = #"""
         openapi: 3.1.0
         info:
           title: Lianjian (联建) API
@@ -187,6 +189,9 @@ public enum OpenAPIDocument {
                 "200":
                   description: the skills volunteers can hold
                   content: {application/json: {schema: {type: array, items: {type: object, properties: {code: {type: string}, name_zh: {type: string}, name_en: {type: string}}}}}}
+        """#
+
+    static let components = #"""
         components:
           parameters:
             id: {name: id, in: path, required: true, schema: {type: string, format: uuid}}

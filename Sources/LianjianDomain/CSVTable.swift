@@ -53,3 +53,25 @@ public enum CSVTable {
         return rows
     }
 }
+
+extension CSVTable {
+    /// Writes rows as Excel and WPS open them: a UTF-8 byte-order mark, CRLF line ends,
+    /// and fields with commas, quotes or line breaks quoted (quotes doubled).
+    public static func write(_ rows: [[String]]) -> Data {
+        var text = "\u{FEFF}"
+        for row in rows {
+            text += row.map(quote).joined(separator: ",")
+            text += "\r\n"
+        }
+        return Data(text.utf8)
+    }
+
+    static func quote(_ field: String) -> String {
+        // Excel runs a field starting with = or @ (or + or - before a non-digit) as a formula.
+        let chars = Array(field.prefix(2))
+        let formula = chars.first.map { "=@".contains($0) || ("+-".contains($0) && !(chars.count > 1 && chars[1].isNumber)) } ?? false
+        let safe = formula ? "'" + field : field
+        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

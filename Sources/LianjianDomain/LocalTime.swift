@@ -48,6 +48,11 @@ public struct LocalDate: Codable, Sendable, Hashable, Comparable, CustomStringCo
         (year, month, day) = (y, m, d)
     }
 
+    /// A date already known to be valid.
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
     static func days(inMonth m: Int, year y: Int) -> Int {
         switch m {
         case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28

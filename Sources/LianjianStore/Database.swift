@@ -59,9 +59,15 @@ public final class Database: Service, Sendable {
     }
 
     /// Runs `body` in one transaction.
+    /// Runs `body` in one transaction. A body that throws ``Rollback`` rolls back and returns its value.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         try await bounded {
-            try await self.client.withTransaction(logger: self.logger) { connection in try await body(connection) }
+            do {
+                return try await self.client.withTransaction(logger: self.logger) { connection in try await body(connection) }
+            } catch let error as PostgresTransactionError {
+                if let rollback = error.closureError as? Rollback<T>, error.rollbackError == nil { return rollback.value }
+                throw error
+            }
         }
     }
 
@@ -98,6 +104,12 @@ public final class Database: Service, Sendable {
             return false
         }
     }
+}
+
+/// Thrown from a transaction's body to undo its writes and still answer `value`
+/// (a decision that was only known after writing, such as a refused booking).
+struct Rollback<T: Sendable>: Error {
+    let value: T
 }
 
 extension PostgresRowSequence {

@@ -82,7 +82,16 @@ struct DemoRegistry {
                 signedOn: LocalDate("2021-02-25")!, pledgeMinutesPerMonth: pledge))
         }
         try await loadVolunteers(communityIDs, unitIDs)
+        let estates = try await communityRepo.estates(of: communityIDs["ershilipu"]!)
+        try await DemoFacilities(db: db, community: communityIDs["ershilipu"]!, estate: estates.first?.id,
+                                 hospital: unitIDs["tcm-hospital"]!, monday: Self.nextMonday()).load()
         return true
+    }
+
+    /// The Monday after today (in Asia/Shanghai), where the demo's bookings start.
+    static func nextMonday() -> LocalDate {
+        let today = LocalDate(Date(), in: TimeZone(identifier: "Asia/Shanghai")!)
+        return today.adding(days: 8 - today.isoWeekday)
     }
 
     private func loadVolunteers(_ communities: [String: Community.ID], _ units: [String: PartnerUnit.ID]) async throws {

@@ -1,0 +1,26 @@
+import Foundation
+import LianjianDomain
+import PostgresNIO
+
+extension FacilityRepository {
+    /// Who holds which bay from the start of `from` for `days` days, in the community's time zone.
+    public func timetable(_ id: Facility.ID, from: LocalDate, days: Int) async throws(StoreError) -> Timetable {
+        let facility = try await get(id)
+        let zone = try await timeZone(of: id)
+        let span = TimeSpan(from.at(.init(minutes: 0), in: zone), from.adding(days: days).at(.init(minutes: 0), in: zone))
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                SELECT y.label, b.id, b.user_class, u.name, b.holder, a.starts_at, a.ends_at
+                FROM bay_allocations a JOIN bookings b ON b.id = a.booking_id JOIN bays y ON y.id = a.bay_id
+                LEFT JOIN partner_units u ON u.id = b.unit_id
+                WHERE a.facility_id = \(id.uuid)
+                  AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(\(span.start), \(span.end), '[)')
+                ORDER BY y.position, a.starts_at
+                """, logger: db.logger).all((String, UUID, String, String?, String, Date, Date).self)
+        }
+        let blocks = rows.map { r in
+            Timetable.Block(bay: r.0, bookingID: .init(r.1), userClass: .init(rawValue: r.2) ?? .public, unit: r.3, holder: r.4, start: r.5, end: r.6)
+        }
+        return Timetable(facility: facility.name, timeZone: zone.identifier, from: from, days: days, bays: facility.bays.map(\.label), blocks: blocks)
+    }
+}
