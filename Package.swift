@@ -78,6 +78,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
+        .testTarget(name: "LianjianDomainTests", dependencies: ["LianjianDomain"]),
         .testTarget(name: "RosterSolverTests", dependencies: ["RosterSolver", "RosterInstances"]),
         .testTarget(
             name: "LianjianStoreTests",

@@ -30,7 +30,11 @@ public struct BookingRepository: Sendable {
         let range = TimeSpan(spans[0].start.addingTimeInterval(-day), spans[spans.count - 1].end.addingTimeInterval(day))
         return try await db.transaction { c in
             var snap = try await FacilitySnapshot.load(facility, overlapping: range, c, db.logger)
-            let check = PoolCheck(bays: snap.bayIDs.count, windows: snap.windows, zone: snap.zone)
+            if let unit = userClass.unitID, snap.unitNames[unit] == nil,
+               try await c.query("SELECT 1 FROM partner_units WHERE id = \(unit.uuid)", logger: db.logger).collectCount() == 0 {
+                throw StoreError(.missingReference, field: "unit_id", message: "unit_id does not exist")
+            }
+            let check = snap.poolCheck
             var fresh: [FacilitySnapshot.Held] = []
             for (i, span) in spans.enumerated() {
                 if let refusal = check.refusal(userClass, span, count: count, beside: snap.usage) { return .refused(refusal, occurrence: i) }

@@ -24,6 +24,9 @@ struct FacilitySnapshot {
     var zone: TimeZone
     var windows: [SharingWindow]
     var held: [Held]
+    var unitNames: [PartnerUnit.ID: String]
+
+    var poolCheck: PoolCheck { PoolCheck(bays: bayIDs.count, windows: windows, zone: zone, unitNames: unitNames) }
 
     /// Locks the facility and reads what overlaps `range`.
     static func load(_ facility: Facility.ID, overlapping range: TimeSpan, _ c: PostgresConnection, _ logger: Logger) async throws -> FacilitySnapshot {
@@ -35,8 +38,11 @@ struct FacilitySnapshot {
             """, logger: logger).all((String, [UUID], [String]).self)[0]
         let windows = try await FacilityRepository.windows(of: facility, c, logger)
         let held = try await heldBookings(facility, overlapping: range, bayIDs: head.1, c, logger)
+        let names = try await c.query("""
+            SELECT id, name FROM partner_units WHERE id IN (SELECT unit_id FROM sharing_windows WHERE facility_id = \(facility.uuid))
+            """, logger: logger).all((UUID, String).self)
         return FacilitySnapshot(facility: facility, bayIDs: head.1, bayLabels: head.2, zone: TimeZone(identifier: head.0) ?? .gmt,
-                                windows: windows, held: held)
+                                windows: windows, held: held, unitNames: Dictionary(uniqueKeysWithValues: names.map { (.init($0.0), $0.1) }))
     }
 
     static func heldBookings(_ facility: Facility.ID, overlapping range: TimeSpan, bayIDs: [UUID],

@@ -60,13 +60,19 @@ public struct BayLayout: Sendable {
         for f in fixed where f.bay < bayCount { fixedByBay[f.bay].append(f.span) }
         var busyUntil = [Date](repeating: .distantPast, count: bayCount)
         var lastUsed: [String: [Int]] = [:]
+        // Bays that bookings hold now, so a booking without bays avoids taking another's.
+        var claims = [[(Booking.ID, TimeSpan)]](repeating: [], count: bayCount)
+        for item in items { for b in item.current where b < bayCount { claims[b].append((item.id, item.span)) } }
+        var placed = Set<Booking.ID>()
         var result = Result(bays: [:], unplaced: [], moved: 0)
         for i in order {
             let item = items[i]
             let free = (0..<bayCount).filter { b in
                 busyUntil[b] <= item.span.start && !fixedByBay[b].contains { $0.overlaps(item.span) }
             }
-            let chosen = choose(item, free: free, remembered: lastUsed[item.key] ?? [], busyUntil: busyUntil)
+            let claimed = Set(free.filter { b in claims[b].contains { $0.0 != item.id && !placed.contains($0.0) && $0.1.overlaps(item.span) } })
+            let chosen = choose(item, free: free, remembered: lastUsed[item.key] ?? [], claimed: claimed, busyUntil: busyUntil)
+            placed.insert(item.id)
             guard chosen.count == item.count else {
                 result.unplaced.append(item.id)
                 continue
@@ -79,19 +85,22 @@ public struct BayLayout: Sendable {
         return result
     }
 
-    /// Current bays first, then the bays this holder used last, then the most recently freed
-    /// bays (packing bookings tightly keeps long runs free for long bookings), lowest first.
-    private func choose(_ item: Item, free: [Int], remembered: [Int], busyUntil: [Date]) -> [Int] {
+    /// Current bays first, then the bays this holder used last, then bays no other booking
+    /// holds now, most recently freed first (packing tightly keeps long runs free), lowest first.
+    private func choose(_ item: Item, free: [Int], remembered: [Int], claimed: Set<Int>, busyUntil: [Date]) -> [Int] {
         let freeSet = Set(free)
         var chosen: [Int] = []
         var taken = Set<Int>()
-        for b in item.current + remembered where chosen.count < item.count && freeSet.contains(b) && !taken.contains(b) {
+        let keep = item.current + remembered.filter { !claimed.contains($0) }
+        for b in keep where chosen.count < item.count && freeSet.contains(b) && !taken.contains(b) {
             chosen.append(b)
             taken.insert(b)
         }
         guard chosen.count < item.count else { return chosen }
         let rest = free.filter { !taken.contains($0) }.sorted { a, b in
-            busyUntil[a] != busyUntil[b] ? busyUntil[a] > busyUntil[b] : a < b
+            let (ca, cb) = (claimed.contains(a), claimed.contains(b))
+            if ca != cb { return !ca }
+            return busyUntil[a] != busyUntil[b] ? busyUntil[a] > busyUntil[b] : a < b
         }
         return chosen + rest.prefix(item.count - chosen.count)
     }

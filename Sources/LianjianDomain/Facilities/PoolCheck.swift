@@ -42,11 +42,20 @@ public struct PoolCheck: Sendable {
     public let bays: Int
     public let windows: [SharingWindow]
     public let zone: TimeZone
+    /// Partner units' names, so that messages say whose visitors a pool is for.
+    public var unitNames: [PartnerUnit.ID: String]
 
-    public init(bays: Int, windows: [SharingWindow], zone: TimeZone) {
+    public init(bays: Int, windows: [SharingWindow], zone: TimeZone, unitNames: [PartnerUnit.ID: String] = [:]) {
         self.bays = bays
         self.windows = windows
         self.zone = zone
+        self.unitNames = unitNames
+    }
+
+    /// `residents`, or `上街区中医院's visitors`.
+    func name(_ c: UserClass) -> String {
+        guard c.kind == .unit, let unit = c.unitID else { return c.kind.rawValue }
+        return "\(unitNames[unit] ?? "partner unit \(unit)")'s visitors"
     }
 
     /// `nil` when `count` bays for `userClass` over `span` fit beside `usage`; else the refusal.
@@ -75,19 +84,19 @@ public struct PoolCheck: Sendable {
         let total = used.values.reduce(0, +)
         let when = Self.describe(t, in: zone)
         guard let myCap = cap[userClass] else {
-            return Refusal(reason: .outsideWindow, at: t, message: "no sharing window for \(userClass) is open at \(when)")
-        }
-        if used[userClass, default: 0] + count > myCap {
-            return Refusal(reason: .capReached, at: t, message: "\(userClass) may hold at most \(myCap) bays at \(when); \(used[userClass, default: 0]) are taken")
+            return Refusal(reason: .outsideWindow, at: t, message: "no sharing window for \(name(userClass)) is open at \(when)")
         }
         if total + count > bays {
             return Refusal(reason: .noBayFree, at: t, message: "no bay is free at \(when): \(total) of \(bays) are taken")
+        }
+        if used[userClass, default: 0] + count > myCap {
+            return Refusal(reason: .capReached, at: t, message: "\(name(userClass)) may hold at most \(myCap) bays at \(when); \(used[userClass, default: 0]) are taken")
         }
         let reserved = guaranteed.filter { $0.key != userClass }.map { (k, g) in (k, max(0, g - used[k, default: 0])) }
         let owed = reserved.reduce(0) { $0 + $1.1 }
         let worst = reserved.filter { $0.1 > 0 }.max { $0.1 < $1.1 }
         if total + count + owed > bays, let worst {
-            return Refusal(reason: .guarantee, at: t, message: "the bays left at \(when) are guaranteed to \(worst.0) (\(worst.1) still owed)")
+            return Refusal(reason: .guarantee, at: t, message: "the bays left at \(when) are guaranteed to \(name(worst.0)) (\(worst.1) still owed)")
         }
         return nil
     }
