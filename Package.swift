@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lianjian", targets: ["lianjian"]),
         .executable(name: "roster-bench", targets: ["roster-bench"]),
+        .executable(name: "facility-bench", targets: ["facility-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -67,6 +68,11 @@ let package = Package(
         ),
         // The solver benchmark: instance generator and runner (release builds only the solver).
         .executableTarget(name: "roster-bench", dependencies: ["RosterSolver", "RosterInstances"]),
+        // The facilities benchmark: booking acceptance and bay layout against a real database.
+        .executableTarget(
+            name: "facility-bench",
+            dependencies: ["LianjianDomain", "LianjianSettings", "LianjianStore", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "TestSupport",
             dependencies: [

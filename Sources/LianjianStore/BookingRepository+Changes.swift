@@ -90,3 +90,13 @@ extension BookingRepository.LayoutSummary {
         case bookings, moved, written, unplaced
     }
 }
+
+extension BookingRepository {
+    /// Bookings not cancelled, across all facilities (for benchmarks and health reports).
+    public func countActive() async throws(StoreError) -> Int {
+        try await db.withConnection { c in
+            let rows = try await c.query("SELECT count(*) FROM bookings WHERE cancelled_at IS NULL", logger: db.logger).all(Int.self)
+            return rows[0]
+        }
+    }
+}
