@@ -9,26 +9,31 @@ import ServiceLifecycle
 /// Builds the HTTP server: the router with every endpoint, as a service to run beside the database.
 public func buildServer(settings: AppSettings, database: Database, logger: Logger) -> any Service {
     Application(
-        router: buildRouter(database: database),
+        router: buildRouter(database: database, requestsPerSecond: settings.requestsPerSecond, burst: settings.burst),
         configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "lianjian"),
         logger: logger)
 }
 
 /// The router: `/health`, `/openapi.yaml` and the `/v1` API.
-public func buildRouter(database: Database) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: Int = 100) -> Router<AppContext> {
+    let router = Router(context: AppContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
+    // Before every route, so an endpoint added later is closed until it has an access rule.
+    router.add(middleware: AccessMiddleware(
+        tokens: TokenRepository(database), owners: OwnerRepository(database),
+        limiter: RateLimiter(perSecond: requestsPerSecond, burst: burst)))
     HealthController(database: database).register(on: router)
     let v1 = router.group("v1")
     let idempotency = Idempotency(store: IdempotencyRepository(database))
     RegistryController(database: database).register(on: v1, idempotency: idempotency)
     ImportController(database: database).register(on: v1)
     FacilityController(database: database).register(on: v1, idempotency: idempotency)
+    AccessController(database: database).register(on: v1, idempotency: idempotency)
     return router
 }
 
 /// The routes of a router as `METHOD /path` lines, for the OpenAPI consistency test.
-public func routeList(_ router: Router<BasicRequestContext>) -> [String] {
+public func routeList(_ router: Router<AppContext>) -> [String] {
     router.routes.map { "\($0.method.rawValue) \($0.path)" }
 }

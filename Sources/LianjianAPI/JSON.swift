@@ -40,12 +40,39 @@ enum JSON {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try checkDepth(data)
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw describe(error)
         } catch {
             throw APIError.badRequest("the body is not valid JSON")
+        }
+    }
+
+    /// Deepest nesting of arrays and objects accepted; no request needs more than a few.
+    static let maxDepth = 32
+
+    /// Refuses deeply nested JSON before a parser recurses into it.
+    static func checkDepth(_ data: Data) throws {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in data {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxDepth {
+                    throw APIError(.badRequest, code: "too_deep", message: "JSON may nest at most \(maxDepth) levels of arrays and objects")
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
         }
     }
 

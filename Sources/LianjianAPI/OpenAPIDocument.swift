@@ -1,7 +1,7 @@
 /// The OpenAPI 3.1 document served at `/openapi.yaml`; `OpenAPITests` checks that every route
 /// is documented and every documented operation exists.
 public enum OpenAPIDocument {
-    public static let text = [registryPaths, FacilityDocument.paths, components, FacilityDocument.schemas].joined(separator: "\n") + "\n"
+    public static let text = [registryPaths, FacilityDocument.paths, AccessDocument.paths, components, FacilityDocument.schemas, AccessDocument.schemas].joined(separator: "\n") + "\n"
 
     static let registryPaths = #"""
         openapi: 3.1.0
@@ -10,12 +10,14 @@ public enum OpenAPIDocument {
           version: "1"
           description: |
             Scheduling for community joint projects (联建项目) and their partner units' volunteers.
+            Every /v1 call needs Authorization: Bearer <token>; an object outside the token's scope is a 404.
             Errors are always {"error": {"code", "message", "field"}}. POSTs accept an Idempotency-Key header.
             Lists are keyset-paginated: pass the previous page's next_cursor as cursor.
         paths:
           /health:
             get:
               operationId: health
+              security: []
               summary: 200 when the database answers within 2 s, else 503.
               responses:
                 "200": {description: healthy, content: {application/json: {schema: {type: object, properties: {status: {type: string}}}}}}
@@ -23,6 +25,7 @@ public enum OpenAPIDocument {
           /openapi.yaml:
             get:
               operationId: openapi
+              security: []
               summary: This document.
               responses:
                 "200": {description: the OpenAPI document, content: {application/yaml: {schema: {type: string}}}}

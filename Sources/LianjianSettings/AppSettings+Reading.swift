@@ -14,9 +14,12 @@ extension AppSettings {
         }
         let locale = try string(config, "app.locale")
         guard ["zh-CN", "en"].contains(locale) else { throw SettingsError(key: "app.locale", reason: "must be zh-CN or en") }
-        return AppSettings(
+        var settings = AppSettings(
             httpHost: try string(config, "http.host"), httpPort: httpPort, database: try database(config, env),
             timeZone: timeZone, locale: locale, logLevel: logLevel)
+        settings.requestsPerSecond = try int(config, "api.requests_per_second", in: 1...100_000)
+        settings.burst = try int(config, "api.burst", in: 1...100_000)
+        return settings
     }
 
     private static func database(_ config: ConfigReader, _ env: [String: String]) throws(SettingsError) -> DatabaseSettings {

@@ -15,7 +15,7 @@ import Foundation
 /// `database.user` (postgres), `database.password` (empty), `database.name` (lianjian),
 /// `database.tls` (disable | require), `database.max_connections` (20),
 /// `database.query_timeout_seconds` (10), `app.time_zone` (Asia/Shanghai), `app.locale` (zh-CN),
-/// `log.level` (info).
+/// `log.level` (info), `api.requests_per_second` (20) and `api.burst` (100) per token.
 public struct AppSettings: Sendable, Equatable {
     public var httpHost: String
     public var httpPort: Int
@@ -26,6 +26,9 @@ public struct AppSettings: Sendable, Equatable {
     public var locale: String
     /// One of trace, debug, info, notice, warning, error, critical.
     public var logLevel: String
+    /// Each token's sustained request rate and burst; more is a 429.
+    public var requestsPerSecond: Int = 20
+    public var burst: Int = 100
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 

@@ -35,6 +35,16 @@ public struct CommunityRepository: Sendable {
         return Self.make(row)
     }
 
+    /// A community by its id or its code (as the command line accepts either).
+    public func find(_ idOrCode: String) async throws(StoreError) -> Community {
+        if let id = Community.ID(idOrCode) { return try await get(id) }
+        let rows = try await db.withConnection { c in
+            try await c.query("SELECT \(unescaped: Self.columns) FROM communities WHERE code = \(idOrCode)", logger: db.logger).all(Row.self)
+        }
+        guard let row = rows.first else { throw .notFound("community") }
+        return Self.make(row)
+    }
+
     public func update(_ id: Community.ID, _ d: Community.Draft) async throws(StoreError) -> Community {
         let rows = try await db.withConnection { c in
             try await c.query("""

@@ -55,7 +55,19 @@ public final class Database: Service, Sendable {
 
     /// Runs `body` with a connection, mapping failures to ``StoreError`` and bounding the wait.
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
-        try await bounded { try await self.client.withConnection(body) }
+        let actor = AuditActor.current
+        return try await bounded {
+            try await self.client.withConnection { c in
+                try await Self.setActor(actor, c, self.logger)
+                return try await body(c)
+            }
+        }
+    }
+
+    // The audit triggers read `lianjian.actor`. Pooled connections are shared, so it is set
+    // (or cleared) at every checkout rather than left from the previous user.
+    static func setActor(_ actor: String?, _ c: PostgresConnection, _ logger: Logger) async throws {
+        try await c.query("SELECT set_config('lianjian.actor', \(actor ?? ""), false)", logger: logger).collectCount()
     }
 
     /// Runs `body` in one transaction.
@@ -63,7 +75,11 @@ public final class Database: Service, Sendable {
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         try await bounded {
             do {
-                return try await self.client.withTransaction(logger: self.logger) { connection in try await body(connection) }
+                let actor = AuditActor.current
+                return try await self.client.withTransaction(logger: self.logger) { connection in
+                    try await Self.setActor(actor, connection, self.logger)
+                    return try await body(connection)
+                }
             } catch let error as PostgresTransactionError {
                 if let rollback = error.closureError as? Rollback<T>, error.rollbackError == nil { return rollback.value }
                 throw error

@@ -10,9 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let settings = try await options.settings()
-        let database = Database(settings: settings.database, logger: options.logger(settings))
-        let created = try await database.withRunning { db in try await DemoRegistry(db: db).load() }
+        let created = try await options.withDatabase { db in try await DemoRegistry(db: db).load() }
         print(created ? "loaded the demo registry" : "the demo registry is already loaded")
     }
 }

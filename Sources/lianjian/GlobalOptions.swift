@@ -48,3 +48,15 @@ struct GlobalOptions: ParsableArguments {
         return logger
     }
 }
+
+extension GlobalOptions {
+    /// Runs `body` against the configured database; its writes are audited as `cli <user>`.
+    func withDatabase<T: Sendable>(_ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+        let settings = try await settings()
+        let database = Database(settings: settings.database, logger: logger(settings))
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        return try await AuditActor.$current.withValue("cli \(user)") {
+            try await database.withRunning { db in try await body(db) }
+        }
+    }
+}

@@ -35,9 +35,8 @@ struct ImportVolunteers: AsyncParsableCommand {
         } catch {
             throw Failure("\(file): \(error.field) \(error.reason)")
         }
-        let settings = try await options.settings()
-        let database = Database(settings: settings.database, logger: options.logger(settings))
-        let report = try await database.withRunning { db in
+        let unit = unit
+        let report = try await options.withDatabase { db in
             let unit = try await UnitRepository(db).find(unit)
             return try await VolunteerImport(db).run(unit: unit.id, rows: rows)
         }

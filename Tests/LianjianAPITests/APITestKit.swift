@@ -2,16 +2,19 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LianjianAPI
+import LianjianDomain
 import LianjianStore
 import NIOCore
 import TestSupport
 import Testing
 
-/// Runs `body` with a client of the real router over a fresh, migrated database.
-func withAPI(_ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+/// Runs `body` with a client of the real router over a fresh, migrated database; the client
+/// sends an admin token unless told otherwise (``APIClient/as(_:)``).
+func withAPI(burst: Int = 10_000, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
     try await TestDatabase.with { db in
-        let app = Application(router: buildRouter(database: db))
-        try await app.test(.router) { client in try await body(APIClient(client: client, database: db)) }
+        let admin = try await TokenRepository(db).create(Principal(tokenID: UUID(), role: .admin), label: "tests", expiresAt: .distantFuture).1
+        let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst))
+        try await app.test(.router) { client in try await body(APIClient(client: client, database: db, token: admin)) }
     }
 }
 
@@ -29,9 +32,24 @@ struct Reply: @unchecked Sendable {
 struct APIClient: Sendable {
     let client: any TestClientProtocol
     let database: Database
+    /// The bearer token sent with every request; `nil` sends none.
+    var token: String?
+
+    /// The same client calling with another token.
+    func `as`(_ token: String?) -> APIClient { APIClient(client: client, database: database, token: token) }
+
+    /// A new token of `role` scoped to one community, unit or volunteer.
+    func token(_ role: Principal.Role, community: String? = nil, unit: String? = nil, volunteer: String? = nil,
+               expiresAt: Date = .distantFuture) async throws -> String {
+        let scope = Principal(tokenID: UUID(), role: role, community: community.flatMap(Community.ID.init),
+                              unit: unit.flatMap(PartnerUnit.ID.init), volunteer: volunteer.flatMap(Volunteer.ID.init))
+        return try await TokenRepository(database).create(scope, label: "test \(role)", expiresAt: expiresAt).1
+    }
 
     func send(_ method: HTTPRequest.Method, _ uri: String, body: String? = nil, headers: HTTPFields = [:]) async throws -> Reply {
-        try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { r in
+        var headers = headers
+        if let token, headers[.authorization] == nil { headers[.authorization] = "Bearer \(token)" }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { r in
             Reply(status: r.status, headers: r.headers, text: String(buffer: r.body))
         }
     }

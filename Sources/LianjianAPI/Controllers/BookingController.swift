@@ -11,15 +11,20 @@ struct BookingController {
     struct LayoutRequest: Decodable { var from: LocalDate; var to: LocalDate }
     struct Booked: Encodable { var bookings: [Booking] }
 
-    func register(on v1: RouterGroup<BasicRequestContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
         let bookings = BookingRepository(database)
         v1.post("facilities/:id/bookings") { request, context in
-            let facility = Facility.ID(try FacilityController.id(context, "facility"))
+            let facility = Facility.ID(try pathID(context, "facility"))
+            let caller = try context.caller
             let body = try await JSON.body(request)
             let book: @Sendable (Booking.Request) async throws -> BookingRepository.Outcome = { try await bookings.book(facility, $0) }
-            return try await idempotency.run(request, body: body, scope: "POST /v1/facilities/\(facility)/bookings") {
+            return try await idempotency.run(request, body: body, scope: "POST /v1/facilities/\(facility)/bookings \(caller.tokenID)") {
                 let draft = try JSON.decode(Booking.Request.self, from: body)
                 try draft.validate()
+                // A partner unit books only for its own visitors.
+                if caller.role == .liaison, draft.userClass != "unit" || draft.unitID != caller.unit {
+                    throw APIError(.forbidden, code: "forbidden", message: "a liaison books only for their own unit's visitors", field: "unit_id")
+                }
                 switch try await book(draft) {
                 case .accepted(let booked): return (.created, JSON.encode(Booked(bookings: booked)))
                 case .refused(let refusal, let occurrence): throw Self.refused(refusal, occurrence: occurrence)
@@ -27,18 +32,18 @@ struct BookingController {
             }
         }
         v1.get("bookings/:id") { _, context in
-            JSON.response(try await bookings.get(.init(try FacilityController.id(context, "booking"))))
+            JSON.response(try await bookings.get(.init(try pathID(context, "booking"))))
         }
         v1.delete("bookings/:id") { _, context in
-            JSON.response(try await bookings.cancel(.init(try FacilityController.id(context, "booking"))))
+            JSON.response(try await bookings.cancel(.init(try pathID(context, "booking"))))
         }
         v1.put("bookings/:id/bays") { request, context in
-            let id = Booking.ID(try FacilityController.id(context, "booking"))
+            let id = Booking.ID(try pathID(context, "booking"))
             let move = try await JSON.decode(MoveRequest.self, from: request)
             return JSON.response(try await bookings.move(id, to: move.bays))
         }
         v1.post("facilities/:id/layout") { request, context in
-            let facility = Facility.ID(try FacilityController.id(context, "facility"))
+            let facility = Facility.ID(try pathID(context, "facility"))
             let range = try await JSON.decode(LayoutRequest.self, from: request)
             guard range.to >= range.from, range.to.dayNumber - range.from.dayNumber < 366 else {
                 throw APIError.invalid("must be on or after from, within a year", field: "to")

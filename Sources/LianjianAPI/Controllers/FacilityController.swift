@@ -8,11 +8,11 @@ import NIOCore
 struct FacilityController {
     let database: Database
 
-    func register(on v1: RouterGroup<BasicRequestContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
         let facilities = FacilityRepository(database)
         let communities = CommunityRepository(database)
         v1.post("communities/:id/facilities") { request, context in
-            let community = Community.ID(try Self.id(context, "community"))
+            let community = Community.ID(try pathID(context, "community"))
             let body = try await JSON.body(request)
             _ = try await communities.get(community)
             let create: @Sendable (Facility.Draft) async throws -> Facility = { try await facilities.create(in: community, $0) }
@@ -23,15 +23,15 @@ struct FacilityController {
             }
         }
         v1.get("communities/:id/facilities") { _, context in
-            let community = Community.ID(try Self.id(context, "community"))
+            let community = Community.ID(try pathID(context, "community"))
             _ = try await communities.get(community)
             return JSON.response(try await facilities.list(in: community))
         }
         v1.get("facilities/:id") { _, context in
-            JSON.response(try await facilities.get(.init(try Self.id(context, "facility"))))
+            JSON.response(try await facilities.get(.init(try pathID(context, "facility"))))
         }
         v1.post("facilities/:id/windows") { request, context in
-            let facility = Facility.ID(try Self.id(context, "facility"))
+            let facility = Facility.ID(try pathID(context, "facility"))
             let body = try await JSON.body(request)
             let add: @Sendable (SharingWindow.Draft) async throws -> SharingWindow = { try await facilities.addWindow(to: facility, $0) }
             return try await idempotency.run(request, body: body, scope: "POST /v1/facilities/\(facility)/windows") {
@@ -41,21 +41,18 @@ struct FacilityController {
             }
         }
         v1.get("facilities/:id/windows") { _, context in
-            JSON.response(try await facilities.windows(of: .init(try Self.id(context, "facility"))))
+            JSON.response(try await facilities.windows(of: .init(try pathID(context, "facility"))))
         }
         v1.get("facilities/:id/timetable") { request, context in
-            let facility = Facility.ID(try Self.id(context, "facility"))
+            let facility = Facility.ID(try pathID(context, "facility"))
             let query = try TimetableQuery(request.uri.queryParameters)
             let timetable = try await facilities.timetable(facility, from: query.date, days: query.days)
-            return query.response(timetable)
+            let caller = try context.caller
+            var unitName: String?
+            if let unit = caller.unit { unitName = try await UnitRepository(database).get(unit).name }
+            return query.response(timetable.shown(to: caller, unitName: unitName))
         }
         BookingController(database: database).register(on: v1, idempotency: idempotency)
-    }
-
-    /// The `{id}` path parameter; a malformed id names nothing, so it is a 404.
-    static func id(_ context: some RequestContext, _ what: String) throws -> UUID {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw APIError.notFound(what) }
-        return id
     }
 }
 

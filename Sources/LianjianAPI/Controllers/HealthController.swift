@@ -6,7 +6,7 @@ import LianjianStore
 struct HealthController {
     let database: Database
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppContext>) {
         router.get("health") { _, _ -> Response in
             let healthy = await database.isHealthy(within: .seconds(2))
             return JSON.response(["status": healthy ? "ok" : "database unavailable"], status: healthy ? .ok : .serviceUnavailable)

@@ -7,40 +7,66 @@ import LianjianStore
 struct RegistryController {
     let database: Database
 
-    func register(on v1: RouterGroup<BasicRequestContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
         let communities = CommunityRepository(database)
         let units = UnitRepository(database)
         let projects = ProjectRepository(database)
         let volunteers = VolunteerRepository(database)
-        Resource<Community, Community.Draft>(
+        var communityResource = Resource<Community, Community.Draft>(
             name: "community", path: "communities", filters: [],
             create: { try await communities.create($0) }, read: { try await communities.get(.init($0)) },
-            update: { try await communities.update(.init($0), $1) }, list: { try await communities.list($1) }
-        ).register(on: v1, idempotency: idempotency)
-        Resource<PartnerUnit, PartnerUnit.Draft>(
+            update: { try await communities.update(.init($0), $1) }, list: { try await communities.list($1) })
+        // An organiser's list of communities is their own; `scope` narrows it through the filter.
+        communityResource.scope = { caller, filter in
+            var f = filter
+            f.community = caller.role == .organiser ? caller.community : nil
+            return f
+        }
+        communityResource.list = { filter, page in
+            guard let only = filter.community else { return try await communities.list(page) }
+            return Page(items: page.after == nil ? [try await communities.get(only)] : [], nextCursor: nil)
+        }
+        communityResource.register(on: v1, idempotency: idempotency)
+        var unitResource = Resource<PartnerUnit, PartnerUnit.Draft>(
             name: "partner unit", path: "units", filters: [],
             create: { try await units.create($0) }, read: { try await units.get(.init($0)) },
-            update: { try await units.update(.init($0), $1) }, list: { try await units.list($1) }
-        ).register(on: v1, idempotency: idempotency)
-        Resource<JointProject, JointProject.Draft>(
+            update: { try await units.update(.init($0), $1) }, list: { try await units.list($1) })
+        unitResource.present = { caller, unit in unit.shown(to: caller) }
+        unitResource.register(on: v1, idempotency: idempotency)
+        var projectResource = Resource<JointProject, JointProject.Draft>(
             name: "joint project", path: "projects", filters: ["community", "unit"],
             create: { try await projects.create($0) }, read: { try await projects.get(.init($0)) },
-            update: { try await projects.update(.init($0), $1) }, list: { try await projects.list($0, $1) }
-        ).register(on: v1, idempotency: idempotency)
-        Resource<Volunteer, Volunteer.Draft>(
+            update: { try await projects.update(.init($0), $1) }, list: { try await projects.list($0, $1) })
+        projectResource.mayWrite = { caller, draft, _ in try caller.mayWrite(community: draft.communityID, unit: draft.unitID) }
+        projectResource.scope = { caller, filter in try caller.scope(filter) }
+        projectResource.register(on: v1, idempotency: idempotency)
+        var volunteerResource = Resource<Volunteer, Volunteer.Draft>(
             name: "volunteer", path: "volunteers", filters: ["community", "unit", "skill"],
             create: { try await volunteers.create($0) }, read: { try await volunteers.get(.init($0)) },
-            update: { try await volunteers.update(.init($0), $1) }, list: { try await volunteers.list($0, $1) }
-        ).register(on: v1, idempotency: idempotency)
+            update: { try await volunteers.update(.init($0), $1) }, list: { try await volunteers.list($0, $1) })
+        volunteerResource.mayWrite = { caller, draft, existing in
+            // A volunteer edits their own profile but cannot move to another unit or community.
+            if caller.role == .volunteer, let existing {
+                guard draft.unitID == existing.unitID, draft.communityID == existing.communityID else {
+                    throw APIError(.forbidden, code: "forbidden", message: "a volunteer cannot change their own unit or community", field: "unit_id")
+                }
+                return
+            }
+            try caller.mayWrite(community: draft.communityID, unit: draft.unitID)
+        }
+        volunteerResource.scope = { caller, filter in try caller.scope(filter) }
+        volunteerResource.present = { caller, volunteer in volunteer.shown(to: caller) }
+        volunteerResource.register(on: v1, idempotency: idempotency)
         registerEstates(on: v1, communities: communities, idempotency: idempotency)
+        v1.get("me") { _, context in JSON.response(try context.caller) }
         v1.get("skills") { _, _ in
             JSON.response(try await volunteers.skills().map { ["code": $0.code, "name_zh": $0.nameZh, "name_en": $0.nameEn] })
         }
     }
 
-    private func registerEstates(on v1: RouterGroup<BasicRequestContext>, communities: CommunityRepository, idempotency: Idempotency) {
+    private func registerEstates(on v1: RouterGroup<AppContext>, communities: CommunityRepository, idempotency: Idempotency) {
         v1.post("communities/:id/estates") { request, context in
-            let community = Community.ID(try Resource<Community, Community.Draft>.id(context))
+            let community = Community.ID(try pathID(context, "community"))
             let body = try await JSON.body(request)
             _ = try await communities.get(community)
             // Untyped throws here: the Swift 6.3 release optimiser crashes (signal 11, coroutine
@@ -53,7 +79,7 @@ struct RegistryController {
             }
         }
         v1.get("communities/:id/estates") { _, context in
-            let community = Community.ID(try Resource<Community, Community.Draft>.id(context))
+            let community = Community.ID(try pathID(context, "community"))
             _ = try await communities.get(community)
             return JSON.response(try await communities.estates(of: community))
         }

@@ -5,6 +5,9 @@ import LianjianStore
 
 /// The create/read/update/list endpoints of one registry entity:
 /// `POST /v1/<path>`, `GET /v1/<path>`, `GET /v1/<path>/{id}`, `PUT /v1/<path>/{id}`.
+///
+/// The route's rule (``AccessPolicy``) has already checked the caller and the `{id}`; the hooks
+/// check what the body names, narrow lists to the caller's scope and mask what they may not read.
 struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sendable>: Sendable {
     /// Singular name for messages, e.g. `volunteer`.
     let name: String
@@ -15,35 +18,42 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
     let create: @Sendable (Draft) async throws -> Entity
     let read: @Sendable (UUID) async throws -> Entity
     let update: @Sendable (UUID, Draft) async throws -> Entity
-    let list: @Sendable (RegistryFilter, PageRequest) async throws -> Page<Entity>
+    var list: @Sendable (RegistryFilter, PageRequest) async throws -> Page<Entity>
+    /// Refuses a draft naming things outside the caller's scope (`existing` on updates).
+    var mayWrite: @Sendable (Principal, Draft, Entity?) throws -> Void = { _, _, _ in }
+    /// Narrows a list's filter to the caller's scope.
+    var scope: @Sendable (Principal, RegistryFilter) throws -> RegistryFilter = { _, filter in filter }
+    /// What the caller may see of an entity.
+    var present: @Sendable (Principal, Entity) -> Entity = { _, entity in entity }
 
-    func register<Context: RequestContext>(on group: RouterGroup<Context>, idempotency: Idempotency) {
-        group.post(RouterPath(path)) { request, _ in
+    func register(on group: RouterGroup<AppContext>, idempotency: Idempotency) {
+        group.post(RouterPath(path)) { request, context in
+            let caller = try context.caller
             let body = try await JSON.body(request)
-            return try await idempotency.run(request, body: body, scope: "POST /v1/\(path)") {
+            return try await idempotency.run(request, body: body, scope: "POST /v1/\(path) \(caller.tokenID)") {
                 let draft = try JSON.decode(Draft.self, from: body)
                 try draft.validate()
-                return (.created, JSON.encode(try await create(draft)))
+                try mayWrite(caller, draft, nil)
+                return (.created, JSON.encode(present(caller, try await create(draft))))
             }
         }
-        group.get(RouterPath(path)) { request, _ in
+        group.get(RouterPath(path)) { request, context in
+            let caller = try context.caller
             let query = try ListQuery(request.uri.queryParameters, allowedFilters: filters)
-            return JSON.response(try await list(query.filter, query.page))
+            let page = try await list(try scope(caller, query.filter), query.page)
+            return JSON.response(Page(items: page.items.map { present(caller, $0) }, nextCursor: page.nextCursor))
         }
         group.get(RouterPath("\(path)/:id")) { _, context in
-            JSON.response(try await read(try Self.id(context)))
+            let caller = try context.caller
+            return JSON.response(present(caller, try await read(try pathID(context, name))))
         }
         group.put(RouterPath("\(path)/:id")) { request, context in
-            let id = try Self.id(context)
+            let caller = try context.caller
+            let id = try pathID(context, name)
             let draft = try await JSON.decode(Draft.self, from: request)
             try draft.validate()
-            return JSON.response(try await update(id, draft))
+            try mayWrite(caller, draft, try await read(id))
+            return JSON.response(present(caller, try await update(id, draft)))
         }
-    }
-
-    /// The `{id}` path parameter; a malformed id cannot name anything, so it is a 404.
-    static func id(_ context: some RequestContext) throws -> UUID {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw APIError.notFound("\(Entity.self)".lowercased()) }
-        return id
     }
 }

@@ -1,0 +1,68 @@
+import LianjianDomain
+import LianjianStore
+
+/// Who may call each endpoint. Every route must have a rule here: a route without one refuses
+/// everybody, and `AccessMatrixTests` fails, so a new endpoint cannot be open by accident.
+enum AccessPolicy {
+    /// For one role: may it call the endpoint for any object, or only for objects it owns?
+    enum Reach: Sendable { case any, own }
+
+    struct Rule: Sendable {
+        /// The roles allowed, and how far.
+        var roles: [Principal.Role: Reach]
+        /// What the path's `{id}` names, for `.own` checks.
+        var object: OwnerRepository.Kind?
+    }
+
+    static let publicRoutes: Set<String> = ["GET /health", "GET /openapi.yaml"]
+
+    private static func rule(_ object: OwnerRepository.Kind?, _ roles: [Principal.Role: Reach]) -> Rule {
+        Rule(roles: roles, object: object)
+    }
+
+    static let adminOnly: [Principal.Role: Reach] = [.admin: .any]
+    static let community: [Principal.Role: Reach] = [.admin: .any, .organiser: .own]
+    static let communityOrUnitDirectory: [Principal.Role: Reach] = [.admin: .any, .organiser: .own, .liaison: .any]
+    static let everyone: [Principal.Role: Reach] = [.admin: .any, .organiser: .any, .liaison: .any, .volunteer: .any]
+    static let scopedLists: [Principal.Role: Reach] = [.admin: .any, .organiser: .any, .liaison: .any]
+
+    /// Keyed by `METHOD /path` as the router spells it.
+    static let rules: [String: Rule] = [
+        "GET /v1/me": rule(nil, everyone),
+        "GET /v1/skills": rule(nil, everyone),
+        "GET /v1/communities": rule(nil, scopedLists),
+        "POST /v1/communities": rule(nil, adminOnly),
+        "GET /v1/communities/{id}": rule(.community, community),
+        "PUT /v1/communities/{id}": rule(.community, community),
+        "GET /v1/communities/{id}/estates": rule(.community, community),
+        "POST /v1/communities/{id}/estates": rule(.community, community),
+        "GET /v1/units": rule(nil, scopedLists),
+        "POST /v1/units": rule(nil, adminOnly),
+        "GET /v1/units/{id}": rule(.unit, [.admin: .any, .organiser: .any, .liaison: .own]),
+        "PUT /v1/units/{id}": rule(.unit, [.admin: .any, .liaison: .own]),
+        "POST /v1/units/{id}/volunteers/import": rule(.unit, [.admin: .any, .liaison: .own]),
+        "GET /v1/projects": rule(nil, scopedLists),
+        "POST /v1/projects": rule(nil, scopedLists),
+        "GET /v1/projects/{id}": rule(.project, [.admin: .any, .organiser: .own, .liaison: .own]),
+        "PUT /v1/projects/{id}": rule(.project, [.admin: .any, .organiser: .own, .liaison: .own]),
+        "GET /v1/volunteers": rule(nil, scopedLists),
+        "POST /v1/volunteers": rule(nil, scopedLists),
+        "GET /v1/volunteers/{id}": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "PUT /v1/volunteers/{id}": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "GET /v1/communities/{id}/facilities": rule(.community, communityOrUnitDirectory),
+        "POST /v1/communities/{id}/facilities": rule(.community, community),
+        "GET /v1/facilities/{id}": rule(.facility, communityOrUnitDirectory),
+        "GET /v1/facilities/{id}/windows": rule(.facility, communityOrUnitDirectory),
+        "POST /v1/facilities/{id}/windows": rule(.facility, community),
+        "POST /v1/facilities/{id}/bookings": rule(.facility, communityOrUnitDirectory),
+        "GET /v1/facilities/{id}/timetable": rule(.facility, communityOrUnitDirectory),
+        "POST /v1/facilities/{id}/layout": rule(.facility, community),
+        "GET /v1/bookings/{id}": rule(.booking, [.admin: .any, .organiser: .own, .liaison: .own]),
+        "DELETE /v1/bookings/{id}": rule(.booking, [.admin: .any, .organiser: .own, .liaison: .own]),
+        "PUT /v1/bookings/{id}/bays": rule(.booking, community),
+        "GET /v1/tokens": rule(nil, adminOnly),
+        "POST /v1/tokens": rule(nil, adminOnly),
+        "DELETE /v1/tokens/{id}": rule(.token, adminOnly),
+        "GET /v1/audit": rule(nil, adminOnly),
+    ]
+}

@@ -1,0 +1,30 @@
+import Foundation
+import LianjianDomain
+import PostgresNIO
+
+/// What an object belongs to, for object-level access checks.
+public struct OwnerRepository: Sendable {
+    let db: Database
+
+    public init(_ db: Database) { self.db = db }
+
+    /// The kinds of object a path id can name.
+    public enum Kind: String, Sendable, CaseIterable {
+        case community, unit, project, volunteer, facility, booking, token
+    }
+
+    /// The owner of the object, or `nil` when there is no such object.
+    public func owner(of kind: Kind, _ id: UUID) async throws(StoreError) -> Principal.Owner? {
+        let sql: PostgresQuery = switch kind {
+        case .community: "SELECT id, NULL::uuid, NULL::uuid FROM communities WHERE id = \(id)"
+        case .unit: "SELECT NULL::uuid, id, NULL::uuid FROM partner_units WHERE id = \(id)"
+        case .project: "SELECT community_id, unit_id, NULL::uuid FROM joint_projects WHERE id = \(id)"
+        case .volunteer: "SELECT community_id, unit_id, id FROM volunteers WHERE id = \(id)"
+        case .facility: "SELECT community_id, NULL::uuid, NULL::uuid FROM facilities WHERE id = \(id)"
+        case .booking: "SELECT f.community_id, b.unit_id, NULL::uuid FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.id = \(id)"
+        case .token: "SELECT community_id, unit_id, volunteer_id FROM api_tokens WHERE id = \(id)"
+        }
+        let rows = try await db.withConnection { c in try await c.query(sql, logger: db.logger).all((UUID?, UUID?, UUID?).self) }
+        return rows.first.map { Principal.Owner(community: $0.0.map { .init($0) }, unit: $0.1.map { .init($0) }, volunteer: $0.2.map { .init($0) }) }
+    }
+}
