@@ -101,7 +101,7 @@ public final class Database: Service, Sendable {
         } catch {
             let mapped = StoreError.from(error)
             if mapped.code == .unavailable || mapped.code == .timeout {
-                logger.error("database failure", metadata: ["error": "\(String(reflecting: error))"])
+                logger.error("database failure", metadata: ["error": "\(StoreError.loggable(error))"])
             }
             throw mapped
         }

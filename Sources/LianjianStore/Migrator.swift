@@ -138,7 +138,7 @@ public struct Migrator: Sendable {
             logger.info("applied migration", metadata: ["file": "\(migration.fileName)"])
         } catch {
             _ = try? await connection.query("ROLLBACK", logger: logger).collectCount()
-            logger.error("migration failed", metadata: ["file": "\(migration.fileName)", "error": "\(String(reflecting: error))"])
+            logger.error("migration failed", metadata: ["file": "\(migration.fileName)", "error": "\(StoreError.loggable(error))"])
             throw StoreError(.schema, message: "\(migration.fileName) failed and was rolled back: \((error as? PSQLError)?.serverInfo?[.message] ?? "database error")")
         }
     }

@@ -45,3 +45,17 @@ extension StoreError {
         return name
     }
 }
+
+extension StoreError {
+    /// What a log may say about a database error: its SQLSTATE, table, constraint and primary
+    /// message, never the `detail` (which quotes row values, such as a duplicated phone number).
+    static func loggable(_ error: any Error) -> String {
+        if let tx = error as? PostgresTransactionError, let cause = tx.closureError ?? tx.commitError ?? tx.beginError {
+            return loggable(cause)
+        }
+        guard let psql = error as? PSQLError else { return "\(type(of: error))" }
+        let info = psql.serverInfo
+        return "PSQLError \(psql.code) sqlState=\(info?[.sqlState] ?? "-") table=\(info?[.tableName] ?? "-") "
+            + "constraint=\(info?[.constraintName] ?? "-") message=\(info?[.message] ?? "-")"
+    }
+}

@@ -9,7 +9,7 @@ public struct TokenRepository: Sendable {
     public init(_ db: Database) { self.db = db }
 
     /// A token as listed: never its secret.
-    public struct Token: Sendable, Codable, Equatable {
+    public struct Token: Sendable, Encodable, Equatable {
         public var id: UUID
         public var role: Principal.Role
         public var communityID: Community.ID?
@@ -26,6 +26,18 @@ public struct TokenRepository: Sendable {
             case volunteerID = "volunteer_id"
             case expiresAt = "expires_at"
             case revokedAt = "revoked_at"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id.uuidString.lowercased(), forKey: .id)
+            try c.encode(role, forKey: .role)
+            try c.encode(communityID, forKey: .communityID)
+            try c.encode(unitID, forKey: .unitID)
+            try c.encode(volunteerID, forKey: .volunteerID)
+            try c.encode(label, forKey: .label)
+            try c.encode(expiresAt.formatted(.iso8601), forKey: .expiresAt)
+            try c.encode(revokedAt?.formatted(.iso8601), forKey: .revokedAt)
         }
     }
 

@@ -54,7 +54,7 @@ extension GlobalOptions {
     func withDatabase<T: Sendable>(_ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         let settings = try await settings()
         let database = Database(settings: settings.database, logger: logger(settings))
-        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        let user = ProcessInfo.processInfo.userName
         return try await AuditActor.$current.withValue("cli \(user)") {
             try await database.withRunning { db in try await body(db) }
         }

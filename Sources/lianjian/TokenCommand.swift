@@ -59,7 +59,7 @@ struct TokenCreate: AsyncParsableCommand {
             return try await TokenRepository(db).create(scope, label: label, expiresAt: expiresAt)
         }
         print(secret)
-        FileHandle.standardError.write(Data("token \(token.id) (\(role.rawValue)) expires \(Booking.format(token.expiresAt)); send it as Authorization: Bearer <secret>\n".utf8))
+        FileHandle.standardError.write(Data("token \(token.id.uuidString.lowercased()) (\(role.rawValue)) expires \(Booking.format(token.expiresAt)); send it as Authorization: Bearer <secret>\n".utf8))
     }
 
     static func expiry(_ text: String) throws -> Date {
@@ -81,7 +81,7 @@ struct TokenList: AsyncParsableCommand {
         for t in tokens {
             let scope = t.communityID.map { "community \($0)" } ?? t.unitID.map { "unit \($0)" } ?? t.volunteerID.map { "volunteer \($0)" } ?? "-"
             let state = t.revokedAt != nil ? "revoked" : t.expiresAt < Date() ? "expired" : "expires \(Booking.format(t.expiresAt))"
-            print("\(t.id)  \(t.role.rawValue)  \(scope)  \(state)  \(t.label)")
+            print("\(t.id.uuidString.lowercased())  \(t.role.rawValue)  \(scope)  \(state)  \(t.label)")
         }
     }
 }
@@ -94,6 +94,6 @@ struct TokenRevoke: AsyncParsableCommand {
     func run() async throws {
         guard let uuid = UUID(uuidString: id) else { throw ValidationError("not a token id: \(id)") }
         let token = try await options.withDatabase { db in try await TokenRepository(db).revoke(uuid) }
-        print("revoked \(token.id)")
+        print("revoked \(token.id.uuidString.lowercased())")
     }
 }

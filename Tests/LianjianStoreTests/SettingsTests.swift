@@ -46,6 +46,7 @@ struct SettingsTests {
         (["APP_TIME_ZONE": "Mars/Base"], "app.time_zone"), (["LOG_LEVEL": "loud"], "log.level"),
         (["PGPORT": "x"], "PGPORT"), (["DATABASE_URL": "mysql://x"], "DATABASE_URL"),
         (["DATABASE_TLS": "maybe"], "database.tls"), (["APP_LOCALE": "fr"], "app.locale"),
+        (["API_BURST": "0"], "api.burst"), (["API_REQUESTS_PER_SECOND": "fast"], "api.requests_per_second"),
     ])
     func badValuesNameTheKey(env: [String: String], key: String) async {
         do {
