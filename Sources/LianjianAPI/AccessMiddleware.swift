@@ -49,9 +49,15 @@ struct AccessMiddleware: RouterMiddleware {
         }
         guard let reach = rule.roles[principal.role] else { throw denied }
         guard reach == .own, let kind = rule.object else { return }
-        guard let idText, let id = UUID(uuidString: idText), let owner = try await owners.owner(of: kind, id), principal.covers(owner) else {
-            throw denied
-        }
+        guard let idText, let id = UUID(uuidString: idText) else { throw denied }
+        let owner = try await owner(of: kind, id)
+        guard let owner, principal.covers(owner) else { throw denied }
+    }
+
+    // Untyped throws on purpose: the Swift 6.3 release optimiser crashes (signal 11, coroutine
+    // splitting) on the typed-throws call when it sits inside `authorize`.
+    private func owner(of kind: OwnerRepository.Kind, _ id: UUID) async throws -> Principal.Owner? {
+        try await owners.owner(of: kind, id)
     }
 }
 

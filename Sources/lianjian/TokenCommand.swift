@@ -48,18 +48,29 @@ struct TokenCreate: AsyncParsableCommand {
         }
         let expiresAt = try Self.expiry(expires)
         let (community, unit, volunteer) = (community, unit, volunteer)
+        let volunteerID = try volunteer.map { text in
+            guard let id = Volunteer.ID(text) else { throw ValidationError("--volunteer must be a volunteer id") }
+            return id
+        }
+        let label = label
         let (token, secret) = try await options.withDatabase { db in
             var scope = Principal(tokenID: UUID(), role: role)
-            if let community { scope.community = try await CommunityRepository(db).find(community).id }
-            if let unit { scope.unit = try await UnitRepository(db).find(unit).id }
-            if let volunteer {
-                guard let id = Volunteer.ID(volunteer) else { throw Failure("--volunteer must be a volunteer id") }
-                scope.volunteer = try await VolunteerRepository(db).get(id).id
-            }
-            return try await TokenRepository(db).create(scope, label: label, expiresAt: expiresAt)
+            if let community { scope.community = try await Self.community(db, community) }
+            if let unit { scope.unit = try await Self.unit(db, unit) }
+            if let volunteerID { scope.volunteer = try await Self.volunteer(db, volunteerID) }
+            return try await Self.create(db, scope, label, expiresAt)
         }
         print(secret)
         FileHandle.standardError.write(Data("token \(token.id.uuidString.lowercased()) (\(role.rawValue)) expires \(Booking.format(token.expiresAt)); send it as Authorization: Bearer <secret>\n".utf8))
+    }
+
+    // Untyped wrappers: the Swift 6.3 release optimiser crashes (signal 11, coroutine splitting)
+    // on typed-throws calls inside the branches of the closure above.
+    static func community(_ db: Database, _ code: String) async throws -> Community.ID { try await CommunityRepository(db).find(code).id }
+    static func unit(_ db: Database, _ code: String) async throws -> PartnerUnit.ID { try await UnitRepository(db).find(code).id }
+    static func volunteer(_ db: Database, _ id: Volunteer.ID) async throws -> Volunteer.ID { try await VolunteerRepository(db).get(id).id }
+    static func create(_ db: Database, _ scope: Principal, _ label: String, _ expires: Date) async throws -> (TokenRepository.Token, String) {
+        try await TokenRepository(db).create(scope, label: label, expiresAt: expires)
     }
 
     static func expiry(_ text: String) throws -> Date {
