@@ -67,6 +67,7 @@ extension OwnerRepository.Kind {
         switch self {
         case .unit: "partner unit"
         case .project: "joint project"
+        case .plan: "service plan"
         default: rawValue
         }
     }

@@ -30,6 +30,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     ImportController(database: database).register(on: v1)
     FacilityController(database: database).register(on: v1, idempotency: idempotency)
     AccessController(database: database).register(on: v1, idempotency: idempotency)
+    EventController(database: database).register(on: v1, idempotency: idempotency)
     return router
 }
 

@@ -1,7 +1,7 @@
 /// The OpenAPI 3.1 document served at `/openapi.yaml`; `OpenAPITests` checks that every route
 /// is documented and every documented operation exists.
 public enum OpenAPIDocument {
-    public static let text = [registryPaths, FacilityDocument.paths, AccessDocument.paths, components, FacilityDocument.schemas, AccessDocument.schemas].joined(separator: "\n") + "\n"
+    public static let text = [registryPaths, FacilityDocument.paths, EventDocument.paths, AccessDocument.paths, components, FacilityDocument.schemas, EventDocument.schemas, AccessDocument.schemas].joined(separator: "\n") + "\n"
 
     static let registryPaths = #"""
         openapi: 3.1.0

@@ -99,3 +99,8 @@ public struct Estate: Codable, Sendable, Equatable {
 }
 
 import Foundation
+
+extension Community {
+    /// The community's time zone (Asia/Shanghai when the name is unknown).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+}

@@ -26,6 +26,12 @@ struct AccessFixture {
             let booking = try await api.post("/v1/facilities/\(facilityID)/bookings", ["user_class": "unit", "unit_id": unit, "holder": "就诊",
                                                                                        "start": "2026-12-01T09:00", "end": "2026-12-01T10:00"])
             let token = try await api.post("/v1/tokens", ["role": "liaison", "unit_id": unit, "label": "spare \(side)"])
+            let plan = try await api.post("/v1/projects/\(project.string("id")!)/plans", [
+                "title": "咨询", "start_date": "2026-12-01", "start_time": "09:00", "duration_minutes": 60,
+                "recurrence": ["frequency": "weekly", "weekdays": [6], "count": 2]])
+            let event = try await api.post("/v1/events", ["project_id": project.string("id")!, "title": "活动", "start": "2027-01-05T09:00", "end": "2027-01-05T10:00"])
+            f.ids["plan-\(side)"] = plan.string("id")!
+            f.ids["event-\(side)"] = event.string("id")!
             f.ids["community-\(side)"] = community
             f.ids["unit-\(side)"] = unit
             f.ids["project-\(side)"] = project.string("id")!
