@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "LianjianDomain",
                 "LianjianSettings",
+                "RosterSolver",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -94,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "LianjianAPITests",
             dependencies: [
-                "LianjianAPI", "LianjianStore", "TestSupport",
+                "LianjianAPI", "LianjianStore", "TestSupport", "RosterSolver",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

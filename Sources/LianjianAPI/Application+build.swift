@@ -31,6 +31,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     FacilityController(database: database).register(on: v1, idempotency: idempotency)
     AccessController(database: database).register(on: v1, idempotency: idempotency)
     EventController(database: database).register(on: v1, idempotency: idempotency)
+    RosterController(database: database).register(on: v1, idempotency: idempotency)
     return router
 }
 

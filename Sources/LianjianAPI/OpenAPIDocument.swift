@@ -1,7 +1,10 @@
 /// The OpenAPI 3.1 document served at `/openapi.yaml`; `OpenAPITests` checks that every route
 /// is documented and every documented operation exists.
 public enum OpenAPIDocument {
-    public static let text = [registryPaths, FacilityDocument.paths, EventDocument.paths, AccessDocument.paths, components, FacilityDocument.schemas, EventDocument.schemas, AccessDocument.schemas].joined(separator: "\n") + "\n"
+    public static let text = [
+        registryPaths, FacilityDocument.paths, EventDocument.paths, RosterDocument.paths, AccessDocument.paths, components,
+        FacilityDocument.schemas, EventDocument.schemas, RosterDocument.schemas, AccessDocument.schemas,
+    ].joined(separator: "\n") + "\n"
 
     static let registryPaths = #"""
         openapi: 3.1.0
@@ -202,6 +205,7 @@ public enum OpenAPIDocument {
             cursor: {name: cursor, in: query, schema: {type: string}, description: next_cursor of the previous page}
             community: {name: community, in: query, schema: {type: string, format: uuid}}
             unit: {name: unit, in: query, schema: {type: string, format: uuid}}
+            role: {name: role, in: path, required: true, schema: {type: string, format: uuid}, description: an event role's id}
             idempotencyKey: {name: Idempotency-Key, in: header, schema: {type: string, maxLength: 200}, description: a retry with the same key and body returns the first response}
           responses:
             Error:

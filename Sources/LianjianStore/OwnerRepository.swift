@@ -10,7 +10,7 @@ public struct OwnerRepository: Sendable {
 
     /// The kinds of object a path id can name.
     public enum Kind: String, Sendable, CaseIterable {
-        case community, unit, project, volunteer, facility, booking, token, plan, event
+        case community, unit, project, volunteer, facility, booking, token, plan, event, roster
     }
 
     /// The owner of the object, or `nil` when there is no such object.
@@ -24,6 +24,7 @@ public struct OwnerRepository: Sendable {
         case .booking: "SELECT f.community_id, b.unit_id, NULL::uuid FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.id = \(id)"
         case .token: "SELECT community_id, unit_id, volunteer_id FROM api_tokens WHERE id = \(id)"
         case .plan: "SELECT p.community_id, p.unit_id, NULL::uuid FROM service_plans s JOIN joint_projects p ON p.id = s.project_id WHERE s.id = \(id)"
+        case .roster: "SELECT community_id, NULL::uuid, NULL::uuid FROM roster_versions WHERE id = \(id)"
         case .event: "SELECT e.community_id, p.unit_id, NULL::uuid FROM events e JOIN joint_projects p ON p.id = e.project_id WHERE e.id = \(id)"
         }
         let rows = try await db.withConnection { c in try await c.query(sql, logger: db.logger).all((UUID?, UUID?, UUID?).self) }

@@ -30,6 +30,8 @@ struct AccessFixture {
                 "title": "咨询", "start_date": "2026-12-01", "start_time": "09:00", "duration_minutes": 60,
                 "recurrence": ["frequency": "weekly", "weekdays": [6], "count": 2]])
             let event = try await api.post("/v1/events", ["project_id": project.string("id")!, "title": "活动", "start": "2027-01-05T09:00", "end": "2027-01-05T10:00"])
+            let roster = try await api.post("/v1/rosters/generate", ["community_id": community, "from": "2027-01-04", "to": "2027-01-10", "time_limit_seconds": 0.2])
+            f.ids["roster-\(side)"] = (roster.json["version"] as? [String: Any])?["id"] as? String
             f.ids["plan-\(side)"] = plan.string("id")!
             f.ids["event-\(side)"] = event.string("id")!
             f.ids["community-\(side)"] = community

@@ -25,6 +25,20 @@ struct SolverTests {
         #expect(r.score.total <= r.stats!["greedy_total"]!)
     }
 
+    @Test func problemsWithNothingToAssignSolve() throws {
+        // A week with no staffed events, or no volunteer yet: an empty roster, not a crash.
+        var p = InstanceGenerator(family: .ample, size: .s, seed: 5).make()
+        let noShifts = Problem(horizon: p.horizon, travelMinutes: 30, weights: p.weights, volunteers: p.volunteers, shifts: [])
+        let empty = try Solver.solve(noShifts, options: quick)
+        #expect(empty.assignments.isEmpty && empty.score.total == 0)
+        p.volunteers = []
+        p.pinned = []
+        p.previous = []
+        let nobody = try Solver.solve(p, options: quick)
+        #expect(nobody.assignments.isEmpty && Checker(problem: p).check(nobody).isValid)
+        #expect(nobody.score.unfilled == p.shifts.reduce(0) { $0 + $1.priority * $1.required } * p.weights.unfilled)
+    }
+
     @Test func sameSeedSameRoster() throws {
         let p = InstanceGenerator(family: .tight, size: .s, seed: 11).make()
         let a = try Solver.solve(p, options: quick)

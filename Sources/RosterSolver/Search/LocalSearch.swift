@@ -29,6 +29,8 @@ struct LocalSearch {
 
     /// Runs until a limit is hit, then returns to the best roster seen.
     mutating func run(_ limits: Limits) {
+        // Nothing to move (no shifts): the search has no neighbours to draw from.
+        guard state.model.shiftCount > 0 else { return }
         var history = Array(repeating: state.cost, count: historyLength)
         var idle = 0
         let clock = ContinuousClock()
@@ -139,6 +141,7 @@ struct LocalSearch {
 
     /// A random assigned, unpinned pair.
     private mutating func randomAssignment() -> (v: Int, s: Int)? {
+        guard state.model.shiftCount > 0 else { return nil }
         for _ in 0..<4 {
             let s = rng.below(state.model.shiftCount)
             let on = state.byShift[s]

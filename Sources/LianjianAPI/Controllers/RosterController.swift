@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+import NIOCore
+
+/// Generating, reading and publishing rosters; volunteers' assignments and their answers.
+struct RosterController {
+    let database: Database
+
+    struct GenerateRequest: Decodable {
+        var communityID: Community.ID?
+        var from: LocalDate
+        var to: LocalDate
+        var timeLimitSeconds: Double?
+        enum CodingKeys: String, CodingKey {
+            case from, to
+            case communityID = "community_id"
+            case timeLimitSeconds = "time_limit_seconds"
+        }
+    }
+
+    struct Generated: Encodable {
+        var version: RosterRepository.Version
+        var timing: [String: Int]
+    }
+
+    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
+        let rosters = RosterRepository(database)
+        let assignments = AssignmentRepository(database)
+        v1.post("rosters/generate") { request, context in
+            let caller = try context.caller
+            let ask = try await JSON.decode(GenerateRequest.self, from: request)
+            if caller.role != .admin { try caller.mayWrite(community: ask.communityID, unit: nil) }
+            guard ask.to >= ask.from, ask.to.dayNumber - ask.from.dayNumber < 62 else {
+                throw APIError.invalid("must be on or after from, within 62 days", field: "to")
+            }
+            let limit = ask.timeLimitSeconds ?? 5
+            guard limit > 0, limit <= 120 else { throw APIError.invalid("must be more than 0 and at most 120", field: "time_limit_seconds") }
+            if let community = ask.communityID { _ = try await CommunityRepository(database).get(community) }
+            let (version, timing) = try await rosters.generate(community: ask.communityID, from: ask.from, to: ask.to, timeLimit: .milliseconds(Int(limit * 1000)))
+            return JSON.response(Generated(version: version, timing: ["load_ms": timing.loadMs, "solve_ms": timing.solveMs, "store_ms": timing.storeMs]),
+                                 status: .created)
+        }
+        v1.get("rosters/:id") { _, context in JSON.response(try await rosters.get(try pathID(context, "roster"))) }
+        v1.get("rosters/:id/problem") { _, context in
+            JSON.response(data: Data(try await rosters.document(try pathID(context, "roster"), problem: true).utf8))
+        }
+        v1.get("rosters/:id/roster") { _, context in
+            JSON.response(data: Data(try await rosters.document(try pathID(context, "roster"), problem: false).utf8))
+        }
+        v1.post("rosters/:id/publish") { _, context in JSON.response(try await rosters.publish(try pathID(context, "roster"))) }
+        v1.get("volunteers/:id/assignments") { _, context in
+            JSON.response(try await assignments.published(for: .init(try pathID(context, "volunteer"))))
+        }
+        for answer in ["confirm", "decline"] {
+            v1.post(RouterPath("volunteers/:id/assignments/:role/\(answer)")) { _, context in
+                let volunteer = Volunteer.ID(try pathID(context, "volunteer"))
+                guard let role = context.parameters.get("role").flatMap(UUID.init(uuidString:)) else { throw APIError.notFound("assignment") }
+                try await assignments.respond(volunteer, role: role, confirmed: answer == "confirm")
+                return JSON.response(try await assignments.published(for: volunteer))
+            }
+        }
+    }
+}

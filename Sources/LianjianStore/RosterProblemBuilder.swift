@@ -1,0 +1,114 @@
+import Foundation
+import LianjianDomain
+import PostgresNIO
+import RosterSolver
+
+/// Builds a roster-problem/1 from the database for a community (or the whole district) and a
+/// range of dates: the scheduled events' roles as shifts; active volunteers with a needed skill
+/// valid through the range, their availability expanded from weekly patterns and exceptions,
+/// their weekly caps less what they already do outside the range; confirmed answers pinned,
+/// declined ones taken out of the volunteer's availability; the published roster as `previous`.
+struct RosterProblemBuilder {
+    let community: Community.ID?
+    let from: LocalDate
+    let to: LocalDate
+    let zone: TimeZone
+    let logger: Logger
+
+    var rangeStart: Date { from.at(.init(minutes: 0), in: zone) }
+    var rangeEnd: Date { to.adding(days: 1).at(.init(minutes: 0), in: zone) }
+
+    func stamp(_ d: Date) -> Timestamp {
+        Timestamp(epochSeconds: Int64(d.timeIntervalSince1970), offsetMinutes: zone.secondsFromGMT(for: d) / 60)
+    }
+
+    /// The problem, and every pair of the published roster for its shifts (declined ones too).
+    func build(_ c: PostgresConnection) async throws -> (Problem, [Pair]) {
+        let shifts = try await loadShifts(c)
+        let ids = shifts.map { UUID(uuidString: $0.id)! }
+        let responses = try await c.query("""
+            SELECT role_id, volunteer_id, response FROM assignment_responses WHERE role_id = ANY(\(ids)::uuid[])
+            """, logger: logger).all((UUID, UUID, String).self)
+        let published = try await c.query("""
+            SELECT a.role_id, a.volunteer_id FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id
+            WHERE v.status = 'published' AND a.role_id = ANY(\(ids)::uuid[])
+            """, logger: logger).all((UUID, UUID).self)
+        let declined = Set(responses.filter { $0.2 == "declined" }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) })
+        let volunteers = try await loadVolunteers(c, skills: Set(shifts.map(\.skill)), shifts: shifts, declined: declined)
+        let known = Set(volunteers.map(\.id))
+        let pinned = responses.filter { $0.2 == "confirmed" && known.contains($0.1.lower) }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) }
+        let previous = published.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) }.filter { known.contains($0.volunteer) && !declined.contains($0) }
+        let problem = Problem(horizon: Interval(start: stamp(rangeStart), end: stamp(rangeEnd)), travelMinutes: 30, weights: Weights(),
+                              volunteers: volunteers, shifts: shifts, pinned: pinned, previous: previous)
+        return (problem, published.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) })
+    }
+
+    private func loadShifts(_ c: PostgresConnection) async throws -> [Shift] {
+        let rows = try await c.query("""
+            SELECT r.id, e.id, e.community_id, e.starts_at, e.ends_at, r.skill, r.required, r.priority, r.units_only, p.unit_id
+            FROM event_roles r JOIN events e ON e.id = r.event_id JOIN joint_projects p ON p.id = e.project_id
+            WHERE e.status = 'scheduled' AND r.required > 0 AND e.starts_at >= \(rangeStart) AND e.starts_at < \(rangeEnd)
+              AND (\(community?.uuid)::uuid IS NULL OR e.community_id = \(community?.uuid))
+            ORDER BY e.starts_at, r.id
+            """, logger: logger).all((UUID, UUID, UUID, Date, Date, String, Int32, Int32, Bool, UUID).self)
+        return rows.map { r in
+            Shift(id: r.0.lower, event: r.1.lower, community: r.2.lower, start: stamp(r.3), end: stamp(r.4), skill: r.5,
+                  required: Int(r.6), priority: Int(r.7), units: r.8 ? [r.9.lower] : [])
+        }
+    }
+
+    private func loadVolunteers(_ c: PostgresConnection, skills needed: Set<String>, shifts: [Shift],
+                                declined: Set<Pair>) async throws -> [RosterSolver.Volunteer] {
+        let rows = try await c.query("""
+            SELECT v.id, v.unit_id, v.community_id, v.max_minutes_per_week,
+                   coalesce(array_agg(s.skill ORDER BY s.skill) FILTER (WHERE s.expires_on IS NULL OR s.expires_on >= \(to.description)::date), '{}')
+            FROM volunteers v JOIN volunteer_skills s ON s.volunteer_id = v.id
+            WHERE v.active AND s.skill = ANY(\(Array(needed))::text[])
+            GROUP BY v.id ORDER BY v.id
+            """, logger: logger).all((UUID, UUID?, UUID, Int32, [String]).self).filter { !$0.4.isEmpty }
+        let ids = rows.map(\.0)
+        let weekly = Dictionary(grouping: try await c.query("""
+            SELECT volunteer_id, weekday, starts_at::text, ends_at::text FROM volunteer_availability WHERE volunteer_id = ANY(\(ids)::uuid[])
+            """, logger: logger).all((UUID, Int16, String, String).self), by: \.0)
+        let exceptions = Dictionary(grouping: try await c.query("""
+            SELECT volunteer_id, on_date::text, starts_at::text, ends_at::text FROM volunteer_exceptions
+            WHERE volunteer_id = ANY(\(ids)::uuid[]) AND on_date BETWEEN \(from.description)::date AND \(to.description)::date
+            """, logger: logger).all((UUID, String, String?, String?).self), by: \.0)
+        let (weeks, outside) = try await loadOutside(c, ids)
+        let shiftSpans = Dictionary(uniqueKeysWithValues: shifts.map { ($0.id, TimeSpan(Date(timeIntervalSince1970: Double($0.start.epochMillis) / 1000), Date(timeIntervalSince1970: Double($0.end.epochMillis) / 1000))) })
+        return rows.map { r in
+            let slots = (weekly[r.0] ?? []).compactMap { w in LocalTime(w.2).flatMap { s in LocalTime(w.3).map { WeeklySlot(weekday: Int(w.1), start: s, end: $0) } } }
+            let special = (exceptions[r.0] ?? []).map { e in
+                Availability.Exception(date: LocalDate(e.1)!, slot: e.2.flatMap(LocalTime.init).flatMap { s in e.3.flatMap(LocalTime.init).map { (s, $0) } })
+            }
+            var spans = Availability.expand(weekly: slots, exceptions: special, from: from, to: to, zone: zone)
+            for pair in declined where pair.volunteer == r.0.lower { if let hole = shiftSpans[pair.shift] { spans = Availability.removing(hole, from: spans) } }
+            let cap = max(0, Int(r.3) * weeks - (outside[r.0] ?? 0))
+            return RosterSolver.Volunteer(id: r.0.lower, unit: r.1?.lower, community: r.2.lower, skills: r.4,
+                                          available: spans.map { Interval(start: stamp($0.start), end: stamp($0.end)) }, maxMinutes: cap)
+        }
+    }
+
+    /// The ISO weeks the range touches, and each volunteer's published minutes in those weeks
+    /// but outside the range (they count against the weekly cap).
+    private func loadOutside(_ c: PostgresConnection, _ ids: [UUID]) async throws -> (Int, [UUID: Int]) {
+        let firstMonday = from.adding(days: 1 - from.isoWeekday)
+        let nextMonday = to.adding(days: 8 - to.isoWeekday)
+        let weeks = (nextMonday.dayNumber - firstMonday.dayNumber) / 7
+        let rows = try await c.query("""
+            SELECT a.volunteer_id, sum(extract(epoch FROM e.ends_at - e.starts_at) / 60)::int8
+            FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published'
+            JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id
+            WHERE a.volunteer_id = ANY(\(ids)::uuid[]) AND e.status = 'scheduled'
+              AND e.starts_at >= \(firstMonday.at(.init(minutes: 0), in: zone)) AND e.starts_at < \(nextMonday.at(.init(minutes: 0), in: zone))
+              AND NOT (e.starts_at >= \(rangeStart) AND e.starts_at < \(rangeEnd))
+            GROUP BY a.volunteer_id
+            """, logger: logger).all((UUID, Int).self)
+        return (weeks, Dictionary(uniqueKeysWithValues: rows))
+    }
+}
+
+extension UUID {
+    /// The lowercase text form the problem files use.
+    var lower: String { uuidString.lowercased() }
+}
