@@ -40,4 +40,13 @@ CREATE TABLE assignment_responses (
     PRIMARY KEY (role_id, volunteer_id)
 );
 
-SELECT audit_table(t) FROM unnest(ARRAY['roster_versions', 'roster_assignments', 'assignment_responses']) AS t;
+-- Who accompanies whom at an accompaniment event (the printed sheet), kept so that the next
+-- occurrence can keep the same pairings.
+CREATE TABLE companion_groups (
+    event_id      uuid NOT NULL CONSTRAINT companion_groups_event_fkey REFERENCES events (id) ON DELETE CASCADE,
+    resident_id   uuid NOT NULL CONSTRAINT companion_groups_resident_fkey REFERENCES residents (id),
+    volunteer_id  uuid NOT NULL CONSTRAINT companion_groups_volunteer_fkey REFERENCES volunteers (id),
+    PRIMARY KEY (event_id, resident_id)
+);
+
+SELECT audit_table(t) FROM unnest(ARRAY['roster_versions', 'roster_assignments', 'assignment_responses', 'companion_groups']) AS t;

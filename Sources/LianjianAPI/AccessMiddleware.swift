@@ -16,7 +16,7 @@ struct AccessMiddleware: RouterMiddleware {
         guard let path = context.endpointPath, path != "NotFound" else { return try await next(request, context) }
         let key = "\(request.method.rawValue) \(path)"
         if AccessPolicy.publicRoutes.contains(key) { return try await next(request, context) }
-        let principal = try await authenticate(request)
+        let principal = try await authenticate(request, feed: AccessPolicy.feedRoutes.contains(key))
         guard limiter.take(principal.tokenID) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "too many requests for this token; slow down")
         }
@@ -26,7 +26,13 @@ struct AccessMiddleware: RouterMiddleware {
         return try await AuditActor.$current.withValue(principal.auditName) { try await next(request, context) }
     }
 
-    private func authenticate(_ request: Request) async throws -> Principal {
+    private func authenticate(_ request: Request, feed: Bool) async throws -> Principal {
+        if feed, request.headers[.authorization] == nil, let token = request.uri.queryParameters.get("token") {
+            guard let principal = try await tokens.authenticate(token) else {
+                throw APIError(.unauthorized, code: "unauthorized", message: "the token is unknown, expired or revoked", field: "token")
+            }
+            return principal
+        }
         guard let header = request.headers[.authorization] else {
             throw APIError(.unauthorized, code: "unauthorized", message: "send Authorization: Bearer <token>", field: "Authorization")
         }

@@ -16,6 +16,10 @@ enum AccessPolicy {
 
     static let publicRoutes: Set<String> = ["GET /health", "GET /openapi.yaml"]
 
+    /// Calendar feeds are fetched by calendar apps, which cannot send headers: these routes also
+    /// take the token as `?token=` (still hashed, scoped, expiring and revocable).
+    static let feedRoutes: Set<String> = ["GET /v1/volunteers/{id}/calendar.ics"]
+
     private static func rule(_ object: OwnerRepository.Kind?, _ roles: [Principal.Role: Reach]) -> Rule {
         Rule(roles: roles, object: object)
     }
@@ -81,6 +85,10 @@ enum AccessPolicy {
         "GET /v1/volunteers/{id}/assignments": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/confirm": rule(.volunteer, [.admin: .any, .organiser: .own, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/decline": rule(.volunteer, [.admin: .any, .organiser: .own, .volunteer: .own]),
+        "GET /v1/rosters/{id}/csv": rule(.roster, community),
+        "GET /v1/volunteers/{id}/calendar.ics": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "POST /v1/events/{id}/groups": rule(.event, community),
+        "GET /v1/events/{id}/sheet": rule(.event, community),
         "GET /v1/tokens": rule(nil, adminOnly),
         "POST /v1/tokens": rule(nil, adminOnly),
         "DELETE /v1/tokens/{id}": rule(.token, adminOnly),

@@ -32,6 +32,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     AccessController(database: database).register(on: v1, idempotency: idempotency)
     EventController(database: database).register(on: v1, idempotency: idempotency)
     RosterController(database: database).register(on: v1, idempotency: idempotency)
+    ExportController(database: database).register(on: v1)
     return router
 }
 

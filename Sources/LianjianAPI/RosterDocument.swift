@@ -74,6 +74,40 @@ enum RosterDocument {
               responses:
                 "200": {description: the volunteer's assignments, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Assignment"}}}}}
                 "404": {$ref: "#/components/responses/Error"}
+          /v1/rosters/{id}/csv:
+            parameters: [{$ref: "#/components/parameters/id"}, {name: lang, in: query, schema: {type: string, enum: [zh, en]}}]
+            get:
+              operationId: exportRosterCSV
+              summary: The roster for Excel/WPS (UTF-8 with BOM, Chinese headers unless lang=en); phones masked outside their owner.
+              responses:
+                "200": {description: CSV, content: {text/csv: {schema: {type: string}}}}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/volunteers/{id}/calendar.ics:
+            parameters: [{$ref: "#/components/parameters/id"}, {name: token, in: query, schema: {type: string}, description: the token, for calendar apps that cannot send headers}]
+            get:
+              operationId: volunteerCalendar
+              summary: The volunteer's published assignments as an iCalendar (RFC 5545) feed to subscribe to.
+              responses:
+                "200": {description: iCalendar, content: {text/calendar: {schema: {type: string}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/events/{id}/groups:
+            parameters: [{$ref: "#/components/parameters/id"}]
+            post:
+              operationId: assignCompanionGroups
+              summary: Assigns participants to the rostered companions (ratio, one-to-one for overriding needs, buildings together, last pairings kept).
+              responses:
+                "200": {description: the groups, content: {application/json: {schema: {type: object, properties: {groups: {type: array, items: {type: object, properties: {volunteer_id: {type: string}, resident_ids: {type: array, items: {type: string}}}}}, unassigned: {type: array, items: {type: string}}}}}}}
+                "404": {$ref: "#/components/responses/Error"}
+                "422": {$ref: "#/components/responses/Error"}
+          /v1/events/{id}/sheet:
+            parameters: [{$ref: "#/components/parameters/id"}]
+            get:
+              operationId: eventSheet
+              summary: The printable roster and sign-in sheet (phones show their last four digits only).
+              responses:
+                "200": {description: HTML, content: {text/html: {schema: {type: string}}}}
+                "404": {$ref: "#/components/responses/Error"}
         """#
 
     static let schemas = #"""

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+import NIOCore
+
+/// What people print and subscribe to: a roster as CSV, a volunteer's calendar feed, an
+/// event's sheet, and the companion groups on it.
+struct ExportController {
+    let database: Database
+
+    func register(on v1: RouterGroup<AppContext>) {
+        let sheets = SheetRepository(database)
+        v1.get("rosters/:id/csv") { request, context in
+            let caller = try context.caller
+            let id = try pathID(context, "roster")
+            let version = try await RosterRepository(database).get(id)
+            var zone = TimeZone(identifier: "Asia/Shanghai")!
+            if let community = version.communityID { zone = try await CommunityRepository(database).get(.init(community)).zone }
+            let lines = try await sheets.lines(version: id).map { Self.masked($0, for: caller) }
+            let english = request.uri.queryParameters.get("lang") == "en"
+            return TimetableQuery.file(RosterExport.csv(lines, zone: zone, english: english), type: "text/csv; charset=utf-8",
+                                       name: "roster-\(version.from)-\(version.to).csv")
+        }
+        v1.get("volunteers/:id/calendar.ics") { _, context in
+            let caller = try context.caller
+            let volunteer = Volunteer.ID(try pathID(context, "volunteer"))
+            let lines = try await sheets.lines(volunteer: volunteer).map { Self.masked($0, for: caller) }
+            let name = try await VolunteerRepository(database).get(volunteer).name
+            return TimetableQuery.file(Data(RosterExport.iCalendar(lines, calendarName: "联建志愿服务 · \(name)").utf8),
+                                       type: "text/calendar; charset=utf-8", name: nil)
+        }
+        v1.post("events/:id/groups") { _, context in
+            let result = try await sheets.assignGroups(.init(try pathID(context, "event")))
+            let groups = result.groups.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+                .map { Groups.Group(volunteerID: $0.key, residentIDs: $0.value) }
+            return JSON.response(Groups(groups: groups, unassigned: result.unassigned))
+        }
+        v1.get("events/:id/sheet") { _, context in
+            let sheet = try await sheets.sheet(.init(try pathID(context, "event")))
+            return TimetableQuery.file(Data(sheet.html().utf8), type: "text/html; charset=utf-8", name: nil)
+        }
+    }
+
+    struct Groups: Encodable {
+        struct Group: Encodable {
+            var volunteerID: String
+            var residentIDs: [String]
+            enum CodingKeys: String, CodingKey {
+                case volunteerID = "volunteer_id"
+                case residentIDs = "resident_ids"
+            }
+        }
+        var groups: [Group]
+        /// Residents without a companion: roster more companions.
+        var unassigned: [String]
+    }
+
+    static func masked(_ owned: SheetRepository.OwnedLine, for viewer: Principal) -> RosterLine {
+        var line = owned.line
+        if !viewer.mayReadPersonalData(of: owned.owner) { line.phone = Mask.phone(line.phone) }
+        return line
+    }
+}
