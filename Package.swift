@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lianjian", targets: ["lianjian"]),
         .executable(name: "roster-bench", targets: ["roster-bench"]),
-        .executable(name: "facility-bench", targets: ["facility-bench"]),
+        .executable(name: "store-bench", targets: ["store-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "roster-bench", dependencies: ["RosterSolver", "RosterInstances"]),
         // The facilities benchmark: booking acceptance and bay layout against a real database.
         .executableTarget(
-            name: "facility-bench",
+            name: "store-bench",
             dependencies: ["LianjianDomain", "LianjianSettings", "LianjianStore", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
