@@ -83,6 +83,7 @@ struct DemoRegistry {
         let estates = try await communityRepo.estates(of: communityIDs["ershilipu"]!)
         try await DemoFacilities(db: db, community: communityIDs["ershilipu"]!, estate: estates.first?.id,
                                  hospital: unitIDs["tcm-hospital"]!, monday: Self.nextMonday()).load()
+        try await DemoEvents(db: db, communities: communityIDs, units: unitIDs, monday: Self.nextMonday()).load()
         return true
     }
 
