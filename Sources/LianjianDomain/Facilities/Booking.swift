@@ -3,7 +3,7 @@ import Foundation
 /// A booking of some bays of a facility for a time interval, by a class of users:
 /// an event (the screening's clinic van), a partner unit (the hospital's patients),
 /// residents (a standing overnight bay) or the public.
-public struct Booking: Codable, Sendable, Equatable {
+public struct Booking: Encodable, Sendable, Equatable {
     public typealias ID = Identifier<Booking>
     public var id: ID
     public var facilityID: Facility.ID
@@ -36,17 +36,6 @@ public struct Booking: Codable, Sendable, Equatable {
         case unitID = "unit_id"
         case bayCount = "bay_count"
         case seriesID = "series_id"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let kind = try c.decode(UserClass.Kind.self, forKey: .userClass)
-        self.init(
-            id: try c.decode(ID.self, forKey: .id), facilityID: try c.decode(Facility.ID.self, forKey: .facilityID),
-            userClass: UserClass(kind, unit: try c.decodeIfPresent(PartnerUnit.ID.self, forKey: .unitID)),
-            holder: try c.decode(String.self, forKey: .holder), bayCount: try c.decode(Int.self, forKey: .bayCount),
-            span: TimeSpan(try c.decode(Date.self, forKey: .start), try c.decode(Date.self, forKey: .end)),
-            seriesID: try c.decodeIfPresent(UUID.self, forKey: .seriesID), bays: try c.decode([String].self, forKey: .bays))
     }
 
     public func encode(to encoder: any Encoder) throws {

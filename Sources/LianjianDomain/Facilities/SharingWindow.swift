@@ -3,7 +3,7 @@ import Foundation
 /// Who may use how much of a facility when: on some weekdays, between two local times
 /// (a range may cross midnight: residents 18:00–08:00), a pool of bays guaranteed to a
 /// class and a cap on it, valid between two dates.
-public struct SharingWindow: Codable, Sendable, Equatable {
+public struct SharingWindow: Encodable, Sendable, Equatable {
     public typealias ID = Identifier<SharingWindow>
     public var id: ID
     public var facilityID: Facility.ID
@@ -45,18 +45,6 @@ public struct SharingWindow: Codable, Sendable, Equatable {
         case capBays = "cap_bays"
         case validFrom = "valid_from"
         case validUntil = "valid_until"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let kind = try c.decode(UserClass.Kind.self, forKey: .userClass)
-        self.init(
-            id: try c.decode(ID.self, forKey: .id), facilityID: try c.decode(Facility.ID.self, forKey: .facilityID),
-            userClass: UserClass(kind, unit: try c.decodeIfPresent(PartnerUnit.ID.self, forKey: .unitID)),
-            weekdays: try c.decode([Int].self, forKey: .weekdays), start: try c.decode(LocalTime.self, forKey: .start),
-            end: try c.decode(LocalTime.self, forKey: .end), guaranteedBays: try c.decode(Int.self, forKey: .guaranteedBays),
-            capBays: try c.decode(Int.self, forKey: .capBays), validFrom: try c.decode(LocalDate.self, forKey: .validFrom),
-            validUntil: try c.decodeIfPresent(LocalDate.self, forKey: .validUntil), label: try c.decode(String.self, forKey: .label))
     }
 
     public func encode(to encoder: any Encoder) throws {
