@@ -83,7 +83,7 @@ enum RosterDocument {
                 "200": {description: CSV, content: {text/csv: {schema: {type: string}}}}
                 "404": {$ref: "#/components/responses/Error"}
           /v1/volunteers/{id}/calendar.ics:
-            parameters: [{$ref: "#/components/parameters/id"}, {name: token, in: query, schema: {type: string}, description: the token, for calendar apps that cannot send headers}]
+            parameters: [{$ref: "#/components/parameters/id"}, {name: token, in: query, schema: {type: string}, description: "the token, for calendar apps that cannot send headers"}]
             get:
               operationId: volunteerCalendar
               summary: The volunteer's published assignments as an iCalendar (RFC 5545) feed to subscribe to.
