@@ -14,9 +14,12 @@ struct Idempotency: Sendable {
     let store: IdempotencyRepository
 
     /// - Parameter work: does the request once and returns its status and JSON body.
+    /// Keys are per token: one caller's key never replays another caller's response.
     func run(
-        _ request: Request, body: Data, scope: String, work: @escaping @Sendable () async throws -> (HTTPResponse.Status, Data)
+        _ request: Request, context: AppContext, body: Data, scope route: String,
+        work: @escaping @Sendable () async throws -> (HTTPResponse.Status, Data)
     ) async throws -> Response {
+        let scope = "\(route) \(context.principal.map { $0.tokenID.uuidString.lowercased() } ?? "-")"
         guard let key = request.headers[.idempotencyKey] else {
             let (status, data) = try await work()
             return JSON.response(data: data, status: status)

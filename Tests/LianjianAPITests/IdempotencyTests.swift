@@ -35,4 +35,17 @@ struct IdempotencyTests {
             #expect(retried.status == .created)
         }
     }
+
+    @Test func keysArePerToken() async throws {
+        try await withAPI { api in
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "same-key"]
+            let body: [String: Any] = ["code": "huicai", "name": "汇才社区"]
+            let first = try await api.post("/v1/communities", body, headers: key)
+            // Another admin with the same key and body is a new request, not a replay of the first.
+            let other = api.as(try await api.token(.admin))
+            let second = try await other.post("/v1/communities", body, headers: key)
+            #expect(first.status == .created)
+            #expect(second.status == .conflict && second.headers[HTTPField.Name("Idempotent-Replayed")!] == nil)
+        }
+    }
 }

@@ -18,7 +18,7 @@ struct BookingController {
             let caller = try context.caller
             let body = try await JSON.body(request)
             let book: @Sendable (Booking.Request) async throws -> BookingRepository.Outcome = { try await bookings.book(facility, $0) }
-            return try await idempotency.run(request, body: body, scope: "POST /v1/facilities/\(facility)/bookings \(caller.tokenID)") {
+            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/facilities/\(facility)/bookings") {
                 let draft = try JSON.decode(Booking.Request.self, from: body)
                 try draft.validate()
                 // A partner unit books only for its own visitors.

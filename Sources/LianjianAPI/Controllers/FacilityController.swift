@@ -16,7 +16,7 @@ struct FacilityController {
             let body = try await JSON.body(request)
             _ = try await communities.get(community)
             let create: @Sendable (Facility.Draft) async throws -> Facility = { try await facilities.create(in: community, $0) }
-            return try await idempotency.run(request, body: body, scope: "POST /v1/communities/\(community)/facilities") {
+            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/communities/\(community)/facilities") {
                 let draft = try JSON.decode(Facility.Draft.self, from: body)
                 try draft.validate()
                 return (.created, JSON.encode(try await create(draft)))
@@ -34,7 +34,7 @@ struct FacilityController {
             let facility = Facility.ID(try pathID(context, "facility"))
             let body = try await JSON.body(request)
             let add: @Sendable (SharingWindow.Draft) async throws -> SharingWindow = { try await facilities.addWindow(to: facility, $0) }
-            return try await idempotency.run(request, body: body, scope: "POST /v1/facilities/\(facility)/windows") {
+            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/facilities/\(facility)/windows") {
                 let draft = try JSON.decode(SharingWindow.Draft.self, from: body)
                 try draft.validate()
                 return (.created, JSON.encode(try await add(draft)))

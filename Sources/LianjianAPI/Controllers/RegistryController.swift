@@ -72,7 +72,7 @@ struct RegistryController {
             // Untyped throws here: the Swift 6.3 release optimiser crashes (signal 11, coroutine
             // splitting) when a typed-throws call sits directly in this closure.
             let create: @Sendable (Estate.Draft) async throws -> Estate = { try await communities.createEstate(in: community, $0) }
-            return try await idempotency.run(request, body: body, scope: "POST /v1/communities/\(community)/estates") {
+            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/communities/\(community)/estates") {
                 let draft = try JSON.decode(Estate.Draft.self, from: body)
                 try draft.validate()
                 return (.created, JSON.encode(try await create(draft)))

@@ -30,7 +30,7 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
         group.post(RouterPath(path)) { request, context in
             let caller = try context.caller
             let body = try await JSON.body(request)
-            return try await idempotency.run(request, body: body, scope: "POST /v1/\(path) \(caller.tokenID)") {
+            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/\(path)") {
                 let draft = try JSON.decode(Draft.self, from: body)
                 try draft.validate()
                 try mayWrite(caller, draft, nil)
