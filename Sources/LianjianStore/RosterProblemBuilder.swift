@@ -75,6 +75,7 @@ struct RosterProblemBuilder {
             WHERE volunteer_id = ANY(\(ids)::uuid[]) AND on_date BETWEEN \(from.description)::date AND \(to.description)::date
             """, logger: logger).all((UUID, String, String?, String?).self), by: \.0)
         let (weeks, outside) = try await loadOutside(c, ids)
+        let elsewhere = try await loadElsewhere(c, ids, shifts: shifts)
         let shiftSpans = Dictionary(uniqueKeysWithValues: shifts.map { ($0.id, TimeSpan(Date(timeIntervalSince1970: Double($0.start.epochMillis) / 1000), Date(timeIntervalSince1970: Double($0.end.epochMillis) / 1000))) })
         return rows.map { r in
             let slots = (weekly[r.0] ?? []).compactMap { w in LocalTime(w.2).flatMap { s in LocalTime(w.3).map { WeeklySlot(weekday: Int(w.1), start: s, end: $0) } } }
@@ -83,10 +84,32 @@ struct RosterProblemBuilder {
             }
             var spans = Availability.expand(weekly: slots, exceptions: special, from: from, to: to, zone: zone)
             for pair in declined where pair.volunteer == r.0.lower { if let hole = shiftSpans[pair.shift] { spans = Availability.removing(hole, from: spans) } }
-            let cap = max(0, Int(r.3) * weeks - (outside[r.0] ?? 0))
+            // Published work in another scope inside the range is time they no longer have.
+            var busy = 0
+            for hole in elsewhere[r.0] ?? [] {
+                spans = Availability.removing(hole, from: spans)
+                busy += Int(hole.end.timeIntervalSince(hole.start) / 60)
+            }
+            let cap = max(0, Int(r.3) * weeks - (outside[r.0] ?? 0) - busy)
             return RosterSolver.Volunteer(id: r.0.lower, unit: r.1?.lower, community: r.2.lower, skills: r.4,
                                           available: spans.map { Interval(start: stamp($0.start), end: stamp($0.end)) }, maxMinutes: cap)
         }
+    }
+
+    /// Each volunteer's published assignments inside the range that are not shifts of this
+    /// problem (another community's roster), as intervals.
+    private func loadElsewhere(_ c: PostgresConnection, _ ids: [UUID], shifts: [Shift]) async throws -> [UUID: [TimeSpan]] {
+        let mine = shifts.compactMap { UUID(uuidString: $0.id) }
+        let rows = try await c.query("""
+            SELECT DISTINCT a.volunteer_id, e.starts_at, e.ends_at
+            FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published'
+            JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id
+            WHERE a.volunteer_id = ANY(\(ids)::uuid[]) AND e.status = 'scheduled' AND NOT (a.role_id = ANY(\(mine)::uuid[]))
+              AND e.starts_at >= \(rangeStart) AND e.starts_at < \(rangeEnd)
+              AND NOT EXISTS (SELECT 1 FROM assignment_responses x WHERE x.role_id = a.role_id AND x.volunteer_id = a.volunteer_id
+                              AND x.response = 'declined')
+            """, logger: logger).all((UUID, Date, Date).self)
+        return Dictionary(grouping: rows, by: \.0).mapValues { $0.map { TimeSpan($0.1, $0.2) } }
     }
 
     /// The ISO weeks the range touches, and each volunteer's published minutes in those weeks

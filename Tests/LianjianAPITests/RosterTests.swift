@@ -96,4 +96,28 @@ struct RosterTests {
             #expect(bad.status == .unprocessableContent && bad.error["field"] as? String == "to")
         }
     }
+
+    @Test func anotherCommunitysPublishedRosterIsRespected() async throws {
+        try await withAPI { api in
+            // One companion, two communities, two outings at the same hour: the second roster
+            // cannot use the companion the first one published.
+            let a = try await ClinicFixture.make(api)
+            let b = try await api.community("huicai", name: "汇才社区")
+            let projectB = try await api.post("/v1/projects", ["community_id": b, "unit_id": a.unit, "title": "陪伴", "category": "elderly_companionship", "signed_on": "2026-01-01"])
+            _ = try await api.post("/v1/volunteers", ["name": "唯一", "phone": "13900000999", "community_id": a.community, "unit_id": a.unit,
+                                                      "skills": [["skill": "companion"]], "availability": [["weekday": 6, "start": "08:00", "end": "18:00"]]])
+            for (project, title) in [(a.project, "甲"), (projectB.string("id")!, "乙")] {
+                _ = try await api.post("/v1/events", ["project_id": project, "title": title, "start": "2026-12-05T13:30", "end": "2026-12-05T17:00",
+                                                      "roles": [["skill": "companion", "count": 1]]])
+            }
+            let first = try await api.post("/v1/rosters/generate", ["community_id": a.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.3])
+            let firstID = (first.json["version"] as! [String: Any])["id"] as! String
+            #expect(Self.pairs(first.json["version"] as! [String: Any]).count == 1)
+            _ = try await api.post("/v1/rosters/\(firstID)/publish", [:])
+            let second = try await api.post("/v1/rosters/generate", ["community_id": b, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.3])
+            let version = second.json["version"] as! [String: Any]
+            #expect(Self.pairs(version).isEmpty)
+            #expect((version["score"] as? [String: Any])?["unfilled"] as? Int == 1000)
+        }
+    }
 }
