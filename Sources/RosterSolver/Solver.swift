@@ -32,17 +32,14 @@ public enum Solver {
         let candidates = Candidates(model: model)
         var initial = SearchState(model: model, candidates: candidates)
         try Construction.pin(&initial)
-        let kept = Construction.warmStart(&initial)
-        // A re-plan that keeps nearly all of the published roster starts next to a good roster:
-        // a short search repairs what changed, and a long one would mostly churn.
-        let warm = kept > 0 && kept * 10 >= Set(problem.previous).count * 9
+        Construction.warmStart(&initial)
         Construction.greedy(&initial)
         let greedyCost = initial.cost
         let constructed = clock.now
 
         // The search leaves the last tenth of the time limit to the lower bound.
         let searchDeadline = options.computeLowerBound ? started.advanced(by: options.timeLimit * 9 / 10) : deadline
-        let limits = searchLimits(model, candidates, deadline: searchDeadline, warm: warm)
+        let limits = searchLimits(model, candidates, deadline: searchDeadline)
         let results = ResultSlots(count: options.threads)
         let start = initial
         DispatchQueue.concurrentPerform(iterations: options.threads) { i in
@@ -68,14 +65,12 @@ public enum Solver {
                 "search_ms": millis(searched - constructed), "bound_ms": millis(clock.now - searched),
                 "iterations": results.all.reduce(0) { $0 + $1.search.iterations },
                 "greedy_total": greedyCost, "threads": options.threads, "eligible_pairs": candidates.pairCount,
-                "warm_start": warm ? 1 : 0, "previous_kept": kept,
             ])
     }
 
-    static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant, warm: Bool = false) -> LocalSearch.Limits {
-        // Iteration budgets (not time) keep a run repeatable; sized so M stops within ~1 s and L ~10 s,
-        // and a warm re-plan of L within ~1 s.
-        let idle = warm ? 20_000 + 10 * model.shiftCount : 100_000 + 100 * model.shiftCount
+    static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant) -> LocalSearch.Limits {
+        // Iteration budgets (not time) keep a run repeatable; sized so M stops within ~1 s and L ~10 s.
+        let idle = 100_000 + 100 * model.shiftCount
         return LocalSearch.Limits(maxIterations: 3 * idle, idleIterations: idle, deadline: deadline)
     }
 

@@ -26,20 +26,15 @@ enum Construction {
     }
 
     /// Keeps every previous pair that is still feasible and still worth having.
-    /// - Returns: how many previous pairs were kept.
-    @discardableResult
-    static func warmStart(_ state: inout SearchState) -> Int {
+    static func warmStart(_ state: inout SearchState) {
         let model = state.model
         let previous = model.problem.previous.compactMap { p -> (Int, Int)? in
             guard let s = model.shiftIndex[p.shift], let v = model.volunteerIndex[p.volunteer] else { return nil }
             return (v, s)
         }
-        var kept = 0
         for (v, s) in previous where model.isEligible(v, s) && state.canAdd(v, s) && state.addDelta(v, s) < 0 {
             state.add(v, s)
-            kept += 1
         }
-        return kept
     }
 
     /// Fills shifts most-constrained first: high priority, then few candidates per position, then early.
