@@ -54,10 +54,10 @@ struct AccessMiddleware: RouterMiddleware {
             throw denied
         }
         guard let reach = rule.roles[principal.role] else { throw denied }
-        guard reach == .own, let kind = rule.object else { return }
+        guard reach != .any, let kind = rule.object else { return }
         guard let idText, let id = UUID(uuidString: idText) else { throw denied }
         let owner = try await owner(of: kind, id)
-        guard let owner, principal.covers(owner) else { throw denied }
+        guard let owner, reach == .own ? principal.covers(owner) : principal.serves(owner) else { throw denied }
     }
 
     // Untyped throws on purpose: the Swift 6.3 release optimiser crashes (signal 11, coroutine

@@ -4,8 +4,9 @@ import LianjianStore
 /// Who may call each endpoint. Every route must have a rule here: a route without one refuses
 /// everybody, and `AccessMatrixTests` fails, so a new endpoint cannot be open by accident.
 enum AccessPolicy {
-    /// For one role: may it call the endpoint for any object, or only for objects it owns?
-    enum Reach: Sendable { case any, own }
+    /// For one role: may it call the endpoint for any object, only for objects it owns, or also
+    /// for objects it serves (an organiser reading a volunteer rostered in their community)?
+    enum Reach: Sendable { case any, own, ownOrServed }
 
     struct Rule: Sendable {
         /// The roles allowed, and how far.
@@ -51,7 +52,7 @@ enum AccessPolicy {
         "PUT /v1/projects/{id}": rule(.project, [.admin: .any, .organiser: .own, .liaison: .own]),
         "GET /v1/volunteers": rule(nil, scopedLists),
         "POST /v1/volunteers": rule(nil, scopedLists),
-        "GET /v1/volunteers/{id}": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "GET /v1/volunteers/{id}": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .liaison: .own, .volunteer: .own]),
         "PUT /v1/volunteers/{id}": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
         "GET /v1/communities/{id}/facilities": rule(.community, communityOrUnitDirectory),
         "POST /v1/communities/{id}/facilities": rule(.community, community),
@@ -82,7 +83,7 @@ enum AccessPolicy {
         "GET /v1/rosters/{id}/problem": rule(.roster, community),
         "GET /v1/rosters/{id}/roster": rule(.roster, community),
         "POST /v1/rosters/{id}/publish": rule(.roster, community),
-        "GET /v1/volunteers/{id}/assignments": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "GET /v1/volunteers/{id}/assignments": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .liaison: .own, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/confirm": rule(.volunteer, [.admin: .any, .organiser: .own, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/decline": rule(.volunteer, [.admin: .any, .organiser: .own, .volunteer: .own]),
         "GET /v1/rosters/{id}/csv": rule(.roster, community),

@@ -19,13 +19,23 @@ public struct OwnerRepository: Sendable {
         case .community: "SELECT id, NULL::uuid, NULL::uuid FROM communities WHERE id = \(id)"
         case .unit: "SELECT NULL::uuid, id, NULL::uuid FROM partner_units WHERE id = \(id)"
         case .project: "SELECT community_id, unit_id, NULL::uuid FROM joint_projects WHERE id = \(id)"
-        case .volunteer: "SELECT community_id, unit_id, id FROM volunteers WHERE id = \(id)"
+        case .volunteer: """
+            SELECT community_id, unit_id, id, coalesce((SELECT array_agg(DISTINCT e.community_id) FROM roster_assignments a
+                JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published' JOIN event_roles r ON r.id = a.role_id
+                JOIN events e ON e.id = r.event_id WHERE a.volunteer_id = volunteers.id), '{}')
+            FROM volunteers WHERE id = \(id)
+            """
         case .facility: "SELECT community_id, NULL::uuid, NULL::uuid FROM facilities WHERE id = \(id)"
         case .booking: "SELECT f.community_id, b.unit_id, NULL::uuid FROM bookings b JOIN facilities f ON f.id = b.facility_id WHERE b.id = \(id)"
         case .token: "SELECT community_id, unit_id, volunteer_id FROM api_tokens WHERE id = \(id)"
         case .plan: "SELECT p.community_id, p.unit_id, NULL::uuid FROM service_plans s JOIN joint_projects p ON p.id = s.project_id WHERE s.id = \(id)"
         case .roster: "SELECT community_id, NULL::uuid, NULL::uuid FROM roster_versions WHERE id = \(id)"
         case .event: "SELECT e.community_id, p.unit_id, NULL::uuid FROM events e JOIN joint_projects p ON p.id = e.project_id WHERE e.id = \(id)"
+        }
+        if kind == .volunteer {
+            let rows = try await db.withConnection { c in try await c.query(sql, logger: db.logger).all((UUID?, UUID?, UUID?, [UUID]).self) }
+            return rows.first.map { Principal.Owner(community: $0.0.map { .init($0) }, unit: $0.1.map { .init($0) }, volunteer: $0.2.map { .init($0) },
+                                                    served: $0.3.map { .init($0) }) }
         }
         let rows = try await db.withConnection { c in try await c.query(sql, logger: db.logger).all((UUID?, UUID?, UUID?).self) }
         return rows.first.map { Principal.Owner(community: $0.0.map { .init($0) }, unit: $0.1.map { .init($0) }, volunteer: $0.2.map { .init($0) }) }

@@ -43,7 +43,7 @@ struct AccessMatrixTests {
                         switch rule.roles[role] {
                         case nil:
                             #expect(r.status == (rule.object == nil ? .forbidden : .notFound), "\(label)")
-                        case .own? where rule.object != nil && side == "b":
+                        case .own? where rule.object != nil && side == "b", .ownOrServed? where side == "b":
                             #expect(r.status == .notFound, "\(label)")
                             #expect(r.error["message"] as? String == "\(rule.object!.displayName) not found", "\(label)")
                         default:

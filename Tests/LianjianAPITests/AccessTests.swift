@@ -156,4 +156,29 @@ struct AccessTests {
             #expect(r.status == .contentTooLarge && r.error["field"] as? String == "file")
         }
     }
+
+    @Test func organisersReadTheVolunteersRosteredThereButNoMore() async throws {
+        try await withAPI { api in
+            // The only companion lives in 朱寨 and is rostered for an outing of 香园街.
+            let f = try await ClinicFixture.make(api)
+            let home = try await api.community("zhuzhai", name: "朱寨社区")
+            let v = try await api.post("/v1/volunteers", ["name": "外来", "phone": "13900000777", "community_id": home, "unit_id": f.unit,
+                                                          "skills": [["skill": "companion"]], "availability": [["weekday": 6, "start": "08:00", "end": "18:00"]]])
+            let volunteer = v.string("id")!
+            _ = try await api.post("/v1/events", ["project_id": f.project, "title": "看电影", "start": "2026-12-05T13:30", "end": "2026-12-05T17:00",
+                                                  "roles": [["skill": "companion", "count": 1]]])
+            let organiser = api.as(try await api.token(.organiser, community: f.community))
+            #expect(try await organiser.get("/v1/volunteers/\(volunteer)").status == .notFound)
+            let draft = try await api.post("/v1/rosters/generate", ["community_id": f.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.3])
+            #expect(try await organiser.get("/v1/volunteers/\(volunteer)").status == .notFound)  // a draft is not a roster yet
+            _ = try await api.post("/v1/rosters/\((draft.json["version"] as! [String: Any])["id"] as! String)/publish", [:])
+            let seen = try await organiser.get("/v1/volunteers/\(volunteer)")
+            #expect(seen.status == .ok && seen.string("phone") == "*******0777")
+            #expect(try await organiser.get("/v1/volunteers/\(volunteer)/assignments").status == .ok)
+            let edit = try await organiser.put("/v1/volunteers/\(volunteer)", ["name": "改名", "phone": "13900000777", "community_id": f.community])
+            #expect(edit.status == .notFound)
+            let stranger = api.as(try await api.token(.organiser, community: home == f.community ? f.community : try await api.community("huicai", name: "汇才社区")))
+            #expect(try await stranger.get("/v1/volunteers/\(volunteer)").status == .notFound)
+        }
+    }
 }

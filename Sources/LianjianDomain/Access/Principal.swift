@@ -45,11 +45,20 @@ public struct Principal: Sendable, Equatable, Codable {
         public var community: Community.ID?
         public var unit: PartnerUnit.ID?
         public var volunteer: Volunteer.ID?
-        public init(community: Community.ID? = nil, unit: PartnerUnit.ID? = nil, volunteer: Volunteer.ID? = nil) {
+        /// For a volunteer: the communities whose published rosters they are on.
+        public var served: [Community.ID]
+        public init(community: Community.ID? = nil, unit: PartnerUnit.ID? = nil, volunteer: Volunteer.ID? = nil, served: [Community.ID] = []) {
             self.community = community
             self.unit = unit
             self.volunteer = volunteer
+            self.served = served
         }
+    }
+
+    /// Whether this principal may read an object it does not own but serves: an organiser reads
+    /// the volunteers rostered in their community (their phone masked, as they belong elsewhere).
+    public func serves(_ owner: Owner) -> Bool {
+        covers(owner) || (role == .organiser && community.map { owner.served.contains($0) } == true)
     }
 
     /// Whether this principal's scope covers an object owned by `owner`.
