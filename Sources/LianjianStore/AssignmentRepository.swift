@@ -32,8 +32,8 @@ public struct AssignmentRepository: Sendable {
             try c.encode(title, forKey: .title)
             try c.encode(venue, forKey: .venue)
             try c.encode(skill, forKey: .skill)
-            try c.encode(Booking.format(start), forKey: .start)
-            try c.encode(Booking.format(end), forKey: .end)
+            try c.encode(start.rfc3339, forKey: .start)
+            try c.encode(end.rfc3339, forKey: .end)
             try c.encode(response, forKey: .response)
         }
     }

@@ -36,8 +36,8 @@ public struct TokenRepository: Sendable {
             try c.encode(unitID, forKey: .unitID)
             try c.encode(volunteerID, forKey: .volunteerID)
             try c.encode(label, forKey: .label)
-            try c.encode(expiresAt.formatted(.iso8601), forKey: .expiresAt)
-            try c.encode(revokedAt?.formatted(.iso8601), forKey: .revokedAt)
+            try c.encode(expiresAt.rfc3339, forKey: .expiresAt)
+            try c.encode(revokedAt?.rfc3339, forKey: .revokedAt)
         }
     }
 

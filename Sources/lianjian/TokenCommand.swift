@@ -61,7 +61,7 @@ struct TokenCreate: AsyncParsableCommand {
             return try await Self.create(db, scope, label, expiresAt)
         }
         print(secret)
-        FileHandle.standardError.write(Data("token \(token.id.uuidString.lowercased()) (\(role.rawValue)) expires \(Booking.format(token.expiresAt)); send it as Authorization: Bearer <secret>\n".utf8))
+        FileHandle.standardError.write(Data("token \(token.id.uuidString.lowercased()) (\(role.rawValue)) expires \(token.expiresAt.rfc3339); send it as Authorization: Bearer <secret>\n".utf8))
     }
 
     // Untyped wrappers: the Swift 6.3 release optimiser crashes (signal 11, coroutine splitting)
@@ -91,7 +91,7 @@ struct TokenList: AsyncParsableCommand {
         let tokens = try await options.withDatabase { db in try await TokenRepository(db).list() }
         for t in tokens {
             let scope = t.communityID.map { "community \($0)" } ?? t.unitID.map { "unit \($0)" } ?? t.volunteerID.map { "volunteer \($0)" } ?? "-"
-            let state = t.revokedAt != nil ? "revoked" : t.expiresAt < Date() ? "expired" : "expires \(Booking.format(t.expiresAt))"
+            let state = t.revokedAt != nil ? "revoked" : t.expiresAt < Date() ? "expired" : "expires \(t.expiresAt.rfc3339)"
             print("\(t.id.uuidString.lowercased())  \(t.role.rawValue)  \(scope)  \(state)  \(t.label)")
         }
     }

@@ -29,7 +29,7 @@ struct RecurrenceTests {
         let weekly = Recurrence(frequency: "weekly", weekdays: [1])
         let jan = LocalDate("2027-01-04")!.at(LocalTime("09:00")!, in: shanghai)
         let jul = LocalDate("2027-07-05")!.at(LocalTime("09:00")!, in: shanghai)
-        #expect(Booking.format(jan) == "2027-01-04T01:00:00Z" && Booking.format(jul) == "2027-07-05T01:00:00Z")
+        #expect(jan.rfc3339 == "2027-01-04T01:00:00Z" && jul.rfc3339 == "2027-07-05T01:00:00Z")
         #expect(dates(weekly, start: "2027-01-01", from: "2027-07-01", to: "2027-07-12") == ["2027-07-05", "2027-07-12"])
     }
 

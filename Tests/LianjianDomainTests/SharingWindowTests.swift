@@ -10,7 +10,7 @@ struct SharingWindowTests {
         #expect(LocalDate("1970-01-01")!.dayNumber == 0)
         #expect(LocalDate("2028-02-28")!.adding(days: 1) == LocalDate("2028-02-29")!)
         #expect(LocalDate("2026-12-31")!.adding(days: 1) == LocalDate("2027-01-01")!)
-        #expect(Booking.format(at("2026-11-30T08:00")) == "2026-11-30T00:00:00Z")
+        #expect((at("2026-11-30T08:00")).rfc3339 == "2026-11-30T00:00:00Z")
     }
 
     @Test func anOvernightWindowRunsIntoTheNextDay() {

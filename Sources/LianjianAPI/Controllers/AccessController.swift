@@ -82,7 +82,7 @@ struct AccessController {
     static func encode(_ entries: [AuditRepository.Entry]) -> Data {
         let objects: [[String: Any]] = entries.map { e in
             func json(_ text: String?) -> Any { text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } ?? NSNull() }
-            return ["id": e.id, "at": Booking.format(e.at), "actor": e.actor, "table": e.table, "operation": e.operation,
+            return ["id": e.id, "at": e.at.rfc3339, "actor": e.actor, "table": e.table, "operation": e.operation,
                     "row_id": e.rowID ?? NSNull(), "before": json(e.before), "after": json(e.after)]
         }
         return (try? JSONSerialization.data(withJSONObject: ["items": objects], options: [.sortedKeys])) ?? Data()

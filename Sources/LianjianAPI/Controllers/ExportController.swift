@@ -19,7 +19,7 @@ struct ExportController {
             if let community = version.communityID { zone = try await CommunityRepository(database).get(.init(community)).zone }
             let lines = try await sheets.lines(version: id).map { Self.masked($0, for: caller) }
             let english = request.uri.queryParameters.get("lang") == "en"
-            return TimetableQuery.file(RosterExport.csv(lines, zone: zone, english: english), type: "text/csv; charset=utf-8",
+            return Download.response(RosterExport.csv(lines, zone: zone, english: english), type: "text/csv; charset=utf-8",
                                        name: "roster-\(version.from)-\(version.to).csv")
         }
         v1.get("volunteers/:id/calendar.ics") { _, context in
@@ -27,7 +27,7 @@ struct ExportController {
             let volunteer = Volunteer.ID(try pathID(context, "volunteer"))
             let lines = try await sheets.lines(volunteer: volunteer).map { Self.masked($0, for: caller) }
             let name = try await VolunteerRepository(database).get(volunteer).name
-            return TimetableQuery.file(Data(RosterExport.iCalendar(lines, calendarName: "联建志愿服务 · \(name)").utf8),
+            return Download.response(Data(RosterExport.iCalendar(lines, calendarName: "联建志愿服务 · \(name)").utf8),
                                        type: "text/calendar; charset=utf-8", name: nil)
         }
         v1.post("events/:id/groups") { _, context in
@@ -38,7 +38,7 @@ struct ExportController {
         }
         v1.get("events/:id/sheet") { _, context in
             let sheet = try await sheets.sheet(.init(try pathID(context, "event")))
-            return TimetableQuery.file(Data(sheet.html().utf8), type: "text/html; charset=utf-8", name: nil)
+            return Download.response(Data(sheet.html().utf8), type: "text/html; charset=utf-8", name: nil)
         }
     }
 

@@ -89,16 +89,10 @@ struct TimetableQuery {
     func response(_ t: Timetable) -> Response {
         let name = "timetable-\(t.from)"
         switch format {
-        case "csv": return Self.file(t.csv(english: english), type: "text/csv; charset=utf-8", name: "\(name).csv")
-        case "svg": return Self.file(Data(t.svg().utf8), type: "image/svg+xml; charset=utf-8", name: nil)
-        case "html": return Self.file(Data(t.html().utf8), type: "text/html; charset=utf-8", name: nil)
+        case "csv": return Download.response(t.csv(english: english), type: "text/csv; charset=utf-8", name: "\(name).csv")
+        case "svg": return Download.response(Data(t.svg().utf8), type: "image/svg+xml; charset=utf-8", name: nil)
+        case "html": return Download.response(Data(t.html().utf8), type: "text/html; charset=utf-8", name: nil)
         default: return JSON.response(t)
         }
-    }
-
-    static func file(_ data: Data, type: String, name: String?) -> Response {
-        var headers: HTTPFields = [.contentType: type]
-        if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

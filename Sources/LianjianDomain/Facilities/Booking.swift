@@ -46,14 +46,9 @@ public struct Booking: Encodable, Sendable, Equatable {
         try c.encode(userClass.unitID, forKey: .unitID)
         try c.encode(holder, forKey: .holder)
         try c.encode(bayCount, forKey: .bayCount)
-        try c.encode(Self.format(span.start), forKey: .start)
-        try c.encode(Self.format(span.end), forKey: .end)
+        try c.encode(span.start.rfc3339, forKey: .start)
+        try c.encode(span.end.rfc3339, forKey: .end)
         try c.encode(seriesID.map { $0.uuidString.lowercased() }, forKey: .seriesID)
         try c.encode(bays, forKey: .bays)
-    }
-
-    /// RFC 3339 in UTC, e.g. `2026-12-05T00:00:00Z`.
-    public static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
 }

@@ -36,8 +36,8 @@ public struct Timetable: Codable, Sendable {
             try c.encode(userClass, forKey: .userClass)
             try c.encode(unit, forKey: .unit)
             try c.encode(holder, forKey: .holder)
-            try c.encode(Booking.format(start), forKey: .start)
-            try c.encode(Booking.format(end), forKey: .end)
+            try c.encode(start.rfc3339, forKey: .start)
+            try c.encode(end.rfc3339, forKey: .end)
         }
     }
 
