@@ -30,3 +30,11 @@ public struct Identifier<Entity>: Hashable, Codable, Sendable, CustomStringConve
         try container.encode(description)
     }
 }
+
+extension KeyedEncodingContainer {
+    /// Encodes a UUID in the lower-case text form every id in the API has; Foundation's own
+    /// encoding is upper case, and clients compare ids as strings.
+    public mutating func encodeID(_ id: UUID?, forKey key: Key) throws {
+        try encode(id?.uuidString.lowercased(), forKey: key)
+    }
+}

@@ -27,8 +27,8 @@ public struct AssignmentRepository: Sendable {
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(roleID.uuidString.lowercased(), forKey: .roleID)
-            try c.encode(eventID.uuidString.lowercased(), forKey: .eventID)
+            try c.encodeID(roleID, forKey: .roleID)
+            try c.encodeID(eventID, forKey: .eventID)
             try c.encode(title, forKey: .title)
             try c.encode(venue, forKey: .venue)
             try c.encode(skill, forKey: .skill)

@@ -29,6 +29,20 @@ public struct RosterRepository: Sendable {
             case lowerBound = "lower_bound"
             case solveMs = "solve_ms"
         }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeID(id, forKey: .id)
+            try c.encodeID(communityID, forKey: .communityID)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(status, forKey: .status)
+            try c.encode(score, forKey: .score)
+            try c.encode(lowerBound, forKey: .lowerBound)
+            try c.encode(diff, forKey: .diff)
+            try c.encode(solveMs, forKey: .solveMs)
+            try c.encode(assignments, forKey: .assignments)
+        }
     }
 
     public struct Assignment: Sendable, Codable, Hashable {
@@ -37,6 +51,12 @@ public struct RosterRepository: Sendable {
         enum CodingKeys: String, CodingKey {
             case roleID = "role_id"
             case volunteerID = "volunteer_id"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeID(roleID, forKey: .roleID)
+            try c.encodeID(volunteerID, forKey: .volunteerID)
         }
     }
 
@@ -54,6 +74,13 @@ public struct RosterRepository: Sendable {
                 case volunteerID = "volunteer_id"
                 case fromRole = "from_role"
                 case toRole = "to_role"
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encodeID(volunteerID, forKey: .volunteerID)
+                try c.encodeID(fromRole, forKey: .fromRole)
+                try c.encodeID(toRole, forKey: .toRole)
             }
         }
 

@@ -30,7 +30,7 @@ public struct TokenRepository: Sendable {
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id.uuidString.lowercased(), forKey: .id)
+            try c.encodeID(id, forKey: .id)
             try c.encode(role, forKey: .role)
             try c.encode(communityID, forKey: .communityID)
             try c.encode(unitID, forKey: .unitID)

@@ -33,7 +33,7 @@ public struct Principal: Sendable, Equatable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(tokenID.uuidString.lowercased(), forKey: .tokenID)
+        try c.encodeID(tokenID, forKey: .tokenID)
         try c.encode(role, forKey: .role)
         try c.encode(community, forKey: .community)
         try c.encode(unit, forKey: .unit)

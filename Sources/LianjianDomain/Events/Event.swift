@@ -30,7 +30,7 @@ public struct Event: Codable, Sendable, Equatable {
         public func encode(to encoder: any Encoder) throws {
             try rule.encode(to: encoder)
             var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(id.uuidString.lowercased(), forKey: .id)
+            try c.encodeID(id, forKey: .id)
             try c.encode(required, forKey: .required)
         }
         enum Keys: String, CodingKey { case id, required }

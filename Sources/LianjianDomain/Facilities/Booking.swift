@@ -48,7 +48,7 @@ public struct Booking: Encodable, Sendable, Equatable {
         try c.encode(bayCount, forKey: .bayCount)
         try c.encode(span.start.rfc3339, forKey: .start)
         try c.encode(span.end.rfc3339, forKey: .end)
-        try c.encode(seriesID.map { $0.uuidString.lowercased() }, forKey: .seriesID)
+        try c.encodeID(seriesID, forKey: .seriesID)
         try c.encode(bays, forKey: .bays)
     }
 }
