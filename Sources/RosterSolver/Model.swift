@@ -27,6 +27,9 @@ public struct Model: Sendable {
     let volunteerIndex: [String: Int]
     /// Distinct previous pairs as (volunteer, shift).
     let previous: Set<PairKey>
+    /// The same pairs per volunteer: the search asks for them millions of times, and a short
+    /// array scan is cheaper than hashing.
+    let previousShifts: [[Int32]]
     /// Distinct pinned pairs as (volunteer, shift), in file order.
     let pinned: [PairKey]
 
@@ -59,6 +62,9 @@ public struct Model: Sendable {
             return PairKey(volunteer: Int32(v), shift: Int32(s))
         }
         previous = Set(problem.previous.compactMap(key))
+        var previousShifts = Array(repeating: [Int32](), count: problem.volunteers.count)
+        for p in previous { previousShifts[Int(p.volunteer)].append(p.shift) }
+        self.previousShifts = previousShifts
         var seen = Set<PairKey>()
         pinned = problem.pinned.compactMap(key).filter { seen.insert($0).inserted }
     }
@@ -101,7 +107,7 @@ public struct Model: Sendable {
     func pairCost(_ v: Int, _ s: Int) -> Int {
         var cost = -weights.unfilled * sPriority[s]
         if isAway(v, s) { cost += weights.away }
-        if previous.contains(PairKey(volunteer: Int32(v), shift: Int32(s))) { cost -= weights.change }
+        if previousShifts[v].contains(Int32(s)) { cost -= weights.change }
         return cost
     }
 

@@ -27,51 +27,97 @@ public enum Solver {
     public static func solve(_ problem: Problem, options: SolverOptions = SolverOptions()) throws(ProblemError) -> Roster {
         let clock = ContinuousClock()
         let started = clock.now
-        let deadline = started.advanced(by: options.timeLimit)
         let model = Model(problem)
         let candidates = Candidates(model: model)
-        var initial = SearchState(model: model, candidates: candidates)
-        try Construction.pin(&initial)
-        Construction.warmStart(&initial)
-        Construction.greedy(&initial)
-        let greedyCost = initial.cost
+        var pinned = SearchState(model: model, candidates: candidates)
+        try Construction.pin(&pinned)
+        // Up to M size the relaxation is solved exactly: its value is the bound, its pairs a start.
+        let flow = LowerBound.exactFlow(model, candidates)
+        let slices = TimeSlices(model: model)
+        let starts = startingRosters(pinned, flow: flow?.pairs, slices: slices)
+        let greedyCost = starts[0].cost
         let constructed = clock.now
 
-        // The search leaves the last tenth of the time limit to the lower bound.
-        let searchDeadline = options.computeLowerBound ? started.advanced(by: options.timeLimit * 9 / 10) : deadline
+        // The search leaves the end of the time limit to the lower bound, and some to spare.
+        let searchDeadline = started.advanced(by: options.timeLimit * (options.computeLowerBound && flow == nil ? 85 : 95) / 100)
         let limits = searchLimits(model, candidates, deadline: searchDeadline)
         let results = ResultSlots(count: options.threads)
-        let start = initial
         DispatchQueue.concurrentPerform(iterations: options.threads) { i in
-            var search = LocalSearch(state: start, seed: options.seed &* 0x9E37_79B9 &+ UInt64(i))
-            search.run(limits)
-            results.store(i, search)
+            let (state, work) = search(from: starts[i % starts.count], seed: options.seed &* 0x9E37_79B9 &+ UInt64(i), slices, limits)
+            results.store(i, state, iterations: work)
         }
         // Best cost wins; ties go to the lowest thread so the choice is deterministic.
-        let best = results.all.min { ($0.bestCost, $0.rank) < ($1.bestCost, $1.rank) }!
+        let best = results.all.min { ($0.state.cost, $0.rank) < ($1.state.cost, $1.rank) }!
         let searched = clock.now
         // The bound gets at most a tenth of the time limit, and no longer than the search itself
         // took (a quick re-plan stays quick); at least 50 ms.
         let boundBudget = max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed))
-        let boundDeadline = min(deadline, searched.advanced(by: boundBudget))
-        let bound = options.computeLowerBound
-            ? LowerBound.compute(model, candidates, upperBound: best.bestCost, deadline: boundDeadline) : nil
+        let boundDeadline = min(started.advanced(by: options.timeLimit * 95 / 100), searched.advanced(by: boundBudget))
+        let bound = !options.computeLowerBound ? nil
+            : flow?.bound ?? LowerBound.compute(model, candidates, upperBound: best.state.cost, deadline: boundDeadline)
         let elapsed = clock.now - started
         func millis(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
         return makeRoster(
-            model, best.search.state, lowerBound: bound,
+            model, best.state, lowerBound: bound,
             stats: [
                 "solve_ms": millis(elapsed), "construct_ms": millis(constructed - started),
                 "search_ms": millis(searched - constructed), "bound_ms": millis(clock.now - searched),
-                "iterations": results.all.reduce(0) { $0 + $1.search.iterations },
+                "iterations": results.all.reduce(0) { $0 + $1.iterations },
                 "greedy_total": greedyCost, "threads": options.threads, "eligible_pairs": candidates.pairCount,
             ])
     }
 
+    /// The rosters the searches start from, the cheaper first: the previous roster kept where it
+    /// still fits and filled greedily, and (when there is one) the relaxation's optimum repaired
+    /// and filled the same way.
+    static func startingRosters(_ pinned: SearchState, flow: [PairKey]?, slices: TimeSlices) -> [SearchState] {
+        var warm = pinned
+        Construction.warmStart(&warm)
+        Construction.greedy(&warm)
+        // Where a previous pair could not be kept, the positions around it are re-assigned exactly.
+        let lost = pinned.model.previous.filter { !warm.contains(Int($0.volunteer), Int($0.shift)) }.map { Int($0.shift) }
+        SliceReassignment.repair(&warm, slices, around: lost)
+        guard let flow else { return [warm] }
+        var relaxed = pinned
+        Construction.flowStart(&relaxed, flow)
+        Construction.greedy(&relaxed)
+        return relaxed.cost < warm.cost ? [relaxed, warm] : [warm, relaxed]
+    }
+
+    /// Rounds of local search and slice sweeps: the local search wanders where single moves
+    /// lead, the sweeps re-assign whole time slices exactly; each gets the other out of its
+    /// local optimum. Rounds go on while they gain, at most four.
+    /// - Returns: the best roster and the work done (iterations plus re-assignments).
+    static func search(from start: SearchState, seed: UInt64, _ slices: TimeSlices, _ limits: LocalSearch.Limits) -> (SearchState, Int) {
+        let laterIdle = 20_000 + 50 * start.model.shiftCount
+        let later = (idle: laterIdle, max: 2 * laterIdle)
+        var state = start
+        var limits = limits
+        var sweeper = SliceSweeper(slices: slices)
+        var work = 0
+        for round in 0..<4 {
+            let before = state.cost
+            var search = LocalSearch(state: state, seed: seed &+ UInt64(round))
+            search.run(limits)
+            state = search.state
+            work += search.iterations
+            // A start the search could not improve is left as it is: a re-plan stays quick.
+            if search.stoppedAfterProbe { break }
+            limits.probeIterations = nil
+            // Later rounds start from a roster the sweeps just improved: a shorter search suffices.
+            limits.idleIterations = later.idle
+            limits.maxIterations = later.max
+            work += sweeper.sweep(&state, deadline: limits.deadline)
+            if state.cost == before || ContinuousClock.now >= limits.deadline { break }
+        }
+        return (state, work)
+    }
+
     static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant) -> LocalSearch.Limits {
         // Iteration budgets (not time) keep a run repeatable; sized so M stops within ~1 s and L ~10 s.
-        let idle = 100_000 + 100 * model.shiftCount
-        return LocalSearch.Limits(maxIterations: 3 * idle, idleIterations: idle, deadline: deadline)
+        let idle = 60_000 + 100 * model.shiftCount
+        let probe = model.previous.isEmpty ? nil : 20_000 + 10 * model.shiftCount
+        return LocalSearch.Limits(maxIterations: 3 * idle / 2, idleIterations: idle, deadline: deadline, probeIterations: probe)
     }
 
     static func makeRoster(_ model: Model, _ state: SearchState, lowerBound: Int?, stats: [String: Int]) -> Roster {
@@ -92,14 +138,14 @@ public enum Solver {
 
 /// Where parallel searches leave their results.
 private final class ResultSlots: @unchecked Sendable {
-    struct Entry { var search: LocalSearch; var rank: Int; var bestCost: Int }
+    struct Entry { var state: SearchState; var rank: Int; var iterations: Int }
     private var slots: [Entry?]
     private let lock = NSLockLike()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ i: Int, _ search: LocalSearch) {
-        lock.withLock { slots[i] = Entry(search: search, rank: i, bestCost: search.bestCost) }
+    func store(_ i: Int, _ state: SearchState, iterations: Int) {
+        lock.withLock { slots[i] = Entry(state: state, rank: i, iterations: iterations) }
     }
 
     var all: [Entry] { lock.withLock { slots.compactMap { $0 } } }

@@ -37,6 +37,20 @@ enum Construction {
         }
     }
 
+    /// Starts from the relaxation's optimum: each volunteer keeps the most valuable of their
+    /// flow shifts that still fit together (the relaxation ignores overlap and load).
+    static func flowStart(_ state: inout SearchState, _ pairs: [PairKey]) {
+        let model = state.model
+        var byVolunteer: [Int: [Int]] = [:]
+        for p in pairs { byVolunteer[Int(p.volunteer), default: []].append(Int(p.shift)) }
+        for v in byVolunteer.keys.sorted() {
+            for s in byVolunteer[v]!.sorted(by: { (model.pairCost(v, $0), $0) < (model.pairCost(v, $1), $1) })
+            where state.canAdd(v, s) && state.addDelta(v, s) < 0 {
+                state.add(v, s)
+            }
+        }
+    }
+
     /// Fills shifts most-constrained first: high priority, then few candidates per position, then early.
     static func greedy(_ state: inout SearchState) {
         let model = state.model

@@ -12,7 +12,7 @@ struct LagrangianBound {
     init(model: Model, candidates: Candidates) {
         self.model = model
         self.candidates = candidates
-        caps = (0..<model.volunteerCount).map { LowerBound.shiftCap(model, $0, candidates.shifts[$0]) }
+        caps = LowerBound.shiftCaps(model, candidates)
         pairCosts = (0..<model.volunteerCount).map { v in candidates.shifts[v].map { model.pairCost(v, Int($0)) } }
     }
 

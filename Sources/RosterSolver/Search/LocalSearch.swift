@@ -10,6 +10,11 @@ struct LocalSearch {
         /// Iterations in a row without a new best.
         var idleIterations: Int
         var deadline: ContinuousClock.Instant
+        /// For a warm start: after this many iterations, stop unless the search has gained at
+        /// least a thousandth of the starting cost. A roster that was already good (a re-plan
+        /// after a small change) then comes back quickly and barely changed; a poor previous
+        /// roster still gets the whole search.
+        var probeIterations: Int? = nil
     }
 
     private enum Op { case add(Int32, Int32), remove(Int32, Int32) }
@@ -19,6 +24,8 @@ struct LocalSearch {
     private var log: [Op] = []
     private(set) var bestCost: Int
     private(set) var iterations = 0
+    /// Whether the run ended after its probe, the start being as good as the search could tell.
+    private(set) var stoppedAfterProbe = false
     private let historyLength = 400
 
     init(state: SearchState, seed: UInt64) {
@@ -33,9 +40,14 @@ struct LocalSearch {
         guard state.model.shiftCount > 0 else { return }
         var history = Array(repeating: state.cost, count: historyLength)
         var idle = 0
+        let startCost = state.cost
         let clock = ContinuousClock()
         while iterations < limits.maxIterations, idle < limits.idleIterations {
             if iterations & 255 == 0, clock.now >= limits.deadline { break }
+            if iterations == limits.probeIterations, (startCost - bestCost) * 1000 < startCost {
+                stoppedAfterProbe = true
+                break
+            }
             let slot = iterations % historyLength
             step(threshold: max(state.cost, history[slot]))
             if state.cost < bestCost {
@@ -99,41 +111,89 @@ struct LocalSearch {
     /// One step of an ejection chain: `volunteer` leaves `from` (or nothing, when -1) and takes `to`.
     private struct Step { var volunteer: Int; var from: Int; var to: Int }
 
+    /// An ejection chain of at most three steps, kept inline: the search builds millions of
+    /// them, and arrays would cost an allocation each.
+    private struct Chain: Sequence, IteratorProtocol {
+        var delta: Int
+        private var steps: (Step, Step, Step)
+        private var count = 0
+        private var position = 0
+
+        init(delta: Int, _ first: Step) {
+            self.delta = delta
+            steps = (first, first, first)
+            count = 1
+        }
+
+        /// This chain followed by `tail` (at most three steps in all).
+        func then(_ tail: Chain) -> Chain {
+            var chain = self
+            for step in tail where chain.count < 3 {
+                switch chain.count {
+                case 1: chain.steps.1 = step
+                default: chain.steps.2 = step
+                }
+                chain.count += 1
+            }
+            chain.delta += tail.delta
+            return chain
+        }
+
+        mutating func next() -> Step? {
+            guard position < count else { return nil }
+            defer { position += 1 }
+            switch position {
+            case 0: return steps.0
+            case 1: return steps.1
+            default: return steps.2
+            }
+        }
+    }
+
+    /// Volunteers a chain may not use (those it already moves): at most two.
+    private struct Excluded {
+        var a = -1, b = -1
+        func contains(_ v: Int) -> Bool { v == a || v == b }
+        func adding(_ v: Int) -> Excluded { a < 0 ? Excluded(a: v, b: b) : Excluded(a: a, b: v) }
+    }
+
     /// Fills an open position: directly, or by moving a volunteer off the one shift that
     /// blocks them and refilling that shift the same way (an ejection chain, depth ≤ 3).
     private mutating func fill(threshold: Int) {
         let s = Int(state.open.items[rng.below(state.open.count)])
-        guard let chain = bestChain(into: s, excluding: [], depth: 2, sample: 24),
+        guard let chain = bestChain(into: s, excluding: Excluded(), depth: 2, sample: 24),
             state.cost + chain.delta <= threshold
         else { return }
-        for step in chain.steps {
+        apply(chain)
+    }
+
+    private mutating func apply(_ chain: Chain) {
+        for step in chain {
             if step.from >= 0 { remove(step.volunteer, step.from) }
             add(step.volunteer, step.to)
         }
     }
 
     /// The cheapest sampled way to put one more volunteer on shift `s`.
-    private mutating func bestChain(into s: Int, excluding: [Int], depth: Int, sample: Int) -> (delta: Int, steps: [Step])? {
+    private mutating func bestChain(into s: Int, excluding: Excluded, depth: Int, sample: Int) -> Chain? {
         let pool = state.candidates.volunteers[s]
         guard !pool.isEmpty else { return nil }
-        var best: (delta: Int, steps: [Step])?
+        var best: Chain?
         // Candidates are sorted best pair cost first: half the time look at the best ones.
         let offset = rng.below(2) == 0 ? 0 : rng.below(pool.count)
         for i in 0..<min(pool.count, sample) {
             let v = Int(pool[(offset + i) % pool.count])
-            if state.contains(v, s) || excluding.contains(v) { continue }
+            if excluding.contains(v) || state.contains(v, s) { continue }
             if state.fitsVolunteer(v, s, ignoring: -1) {
                 let d = state.addDelta(v, s)
-                if d < (best?.delta ?? Int.max) { best = (d, [Step(volunteer: v, from: -1, to: s)]) }
+                if d < (best?.delta ?? Int.max) { best = Chain(delta: d, Step(volunteer: v, from: -1, to: s)) }
             } else if depth > 0, let a = state.singleBlocker(v, s), a != s {
                 // Fairness cancels: v keeps the same number of shifts.
-                var d = state.model.pairCost(v, s) - state.model.pairCost(v, a)
-                var steps = [Step(volunteer: v, from: a, to: s)]
-                if let refill = bestChain(into: a, excluding: excluding + [v], depth: depth - 1, sample: 10), refill.delta < 0 {
-                    d += refill.delta
-                    steps += refill.steps
+                var chain = Chain(delta: state.model.pairCost(v, s) - state.model.pairCost(v, a), Step(volunteer: v, from: a, to: s))
+                if let refill = bestChain(into: a, excluding: excluding.adding(v), depth: depth - 1, sample: 10), refill.delta < 0 {
+                    chain = chain.then(refill)
                 }
-                if d < (best?.delta ?? Int.max) { best = (d, steps) }
+                if chain.delta < (best?.delta ?? Int.max) { best = chain }
             }
         }
         return best
@@ -156,15 +216,12 @@ struct LocalSearch {
     /// (the same ejection chain as `fill`, started by freeing an assigned position).
     private mutating func replace(threshold: Int) {
         guard let (v, s) = randomAssignment(),
-            let chain = bestChain(into: s, excluding: [v], depth: 1, sample: 12)
+            let chain = bestChain(into: s, excluding: Excluded(a: v), depth: 1, sample: 12)
         else { return }
         let delta = state.removeDelta(v, s) + chain.delta
         guard state.cost + delta <= threshold else { return }
         remove(v, s)
-        for step in chain.steps {
-            if step.from >= 0 { remove(step.volunteer, step.from) }
-            add(step.volunteer, step.to)
-        }
+        apply(chain)
     }
 
     /// Two volunteers trade shifts.
@@ -201,11 +258,8 @@ struct LocalSearch {
             for v in state.byShift[s].map(Int.init) where !state.isPinned(v, s) { remove(v, s) }
         }
         for s in window.shuffled(using: &rng) {
-            while !state.isFull(s), let chain = bestChain(into: s, excluding: [], depth: 1, sample: 16), chain.delta < 0 {
-                for step in chain.steps {
-                    if step.from >= 0 { remove(step.volunteer, step.from) }
-                    add(step.volunteer, step.to)
-                }
+            while !state.isFull(s), let chain = bestChain(into: s, excluding: Excluded(), depth: 1, sample: 16), chain.delta < 0 {
+                apply(chain)
             }
         }
         if state.cost > threshold { undo(to: mark) }

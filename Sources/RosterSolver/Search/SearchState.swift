@@ -16,6 +16,11 @@ struct SearchState {
     let pinned: Set<PairKey>
     /// Shifts with open positions.
     private(set) var open: IndexSet32
+    /// Counts changes; each volunteer and shift remembers the count at its last change, so a
+    /// neighbourhood that nothing touched since it was last optimised can be skipped.
+    private(set) var changes = 0
+    private(set) var volunteerChanged: [Int]
+    private(set) var shiftChanged: [Int]
 
     init(model: Model, candidates: Candidates) {
         self.model = model
@@ -27,6 +32,8 @@ struct SearchState {
         pinned = Set(model.pinned)
         open = IndexSet32(capacity: model.shiftCount)
         for s in 0..<model.shiftCount { open.insert(Int32(s)) }
+        volunteerChanged = Array(repeating: 0, count: model.volunteerCount)
+        shiftChanged = Array(repeating: 0, count: model.shiftCount)
     }
 
     // MARK: - Queries
@@ -60,8 +67,10 @@ struct SearchState {
             // Blocked by load only: drop the longest non-pinned shift that makes room.
             let need = load[v] + model.duration(s) - model.vMaxMillis[v]
             guard need > 0 else { return nil }
-            blocker = byVolunteer[v].map(Int.init).filter { model.duration($0) >= need && !isPinned(v, $0) }
-                .min { model.duration($0) < model.duration($1) } ?? -1
+            for a32 in byVolunteer[v] where model.duration(Int(a32)) >= need && !isPinned(v, Int(a32)) {
+                let a = Int(a32)
+                if blocker < 0 || model.duration(a) < model.duration(blocker) { blocker = a }
+            }
             return blocker >= 0 ? blocker : nil
         }
         guard !isPinned(v, blocker), fitsVolunteer(v, s, ignoring: blocker) else { return nil }
@@ -86,6 +95,7 @@ struct SearchState {
         byShift[s].append(Int32(v))
         load[v] += model.duration(s)
         if isFull(s) { open.remove(Int32(s)) }
+        stamp(v, s)
     }
 
     mutating func remove(_ v: Int, _ s: Int) {
@@ -94,6 +104,19 @@ struct SearchState {
         if let i = byShift[s].firstIndex(of: Int32(v)) { byShift[s].swapAt(i, byShift[s].count - 1); byShift[s].removeLast() }
         load[v] -= model.duration(s)
         open.insert(Int32(s))
+        stamp(v, s)
+    }
+
+    private mutating func stamp(_ v: Int, _ s: Int) {
+        changes += 1
+        volunteerChanged[v] = changes
+        shiftChanged[s] = changes
+    }
+
+    /// Puts back change marks saved before a change that was undone.
+    mutating func restoreMarks(volunteers: [(Int, Int)], shifts: [(Int, Int)]) {
+        for (v, mark) in volunteers { volunteerChanged[v] = mark }
+        for (s, mark) in shifts { shiftChanged[s] = mark }
     }
 
     /// The assignments, ordered by shift then volunteer index.
