@@ -6,10 +6,15 @@ import RosterSolver
 import Testing
 
 @Suite("Command line")
-struct CLITests {
-    func temp(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)").path
-    }
+final class CLITests {
+    /// This test's files, removed when it ends.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lianjian-cli-\(UUID().uuidString)")
+
+    init() throws { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func temp(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     @Test func helpListsEverySubcommand() {
         let help = Lianjian.helpMessage()
@@ -26,23 +31,23 @@ struct CLITests {
         let problem = InstanceGenerator(family: .tight, size: .s, seed: 2).make()
         let problemPath = temp("problem.json"), rosterPath = temp("roster.json")
         try JSONEncoder().encode(problem).write(to: URL(fileURLWithPath: problemPath))
-        var solve = try SolveCommand.parse([problemPath, "-o", rosterPath, "--time-limit", "20", "--seed", "3"])
+        let solve = try SolveCommand.parse([problemPath, "-o", rosterPath, "--time-limit", "20", "--seed", "3"])
         try solve.run()
-        var check = try CheckCommand.parse([problemPath, rosterPath])
+        let check = try CheckCommand.parse([problemPath, rosterPath])
         try check.run()
 
         // A roster whose claimed score is wrong fails the check with exit code 1.
         var roster = try Roster.decode(try Data(contentsOf: URL(fileURLWithPath: rosterPath)))
         roster.score.total -= 1
         try roster.encoded().write(to: URL(fileURLWithPath: rosterPath))
-        var failing = try CheckCommand.parse([problemPath, rosterPath])
+        let failing = try CheckCommand.parse([problemPath, rosterPath])
         #expect(throws: ExitCode(1)) { try failing.run() }
     }
 
     @Test func malformedProblemExitsTwo() throws {
         let path = temp("bad.json")
         try Data("{\"format\": \"roster-problem/1\"}".utf8).write(to: URL(fileURLWithPath: path))
-        var solve = try SolveCommand.parse([path])
+        let solve = try SolveCommand.parse([path])
         #expect(throws: ExitCode(2)) { try solve.run() }
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference models of roster-problem/1 for the benchmark (never used by tests).
 
-    reference.py cpsat|highs PROBLEM.json SECONDS   -> one JSON line: {"total", "bound", "status"}
+    reference.py cpsat|highs PROBLEM.json SECONDS [ROSTER_OUT.json]   -> one JSON line: {"total", "bound", "status"}
 
 The same 0-1 model in OR-Tools CP-SAT and in HiGHS: x[v,s] for pairs that pass skill,
 availability and units; capacity; pairwise no-overlap with travel; load; pins. Fairness
@@ -108,9 +108,7 @@ def cpsat(problem, seconds):
     result = {"total": int(round(solver.ObjectiveValue())) + const, "bound": int(-(-solver.BestObjectiveBound() // 1)) + const,
               "status": solver.StatusName(st)}
     if len(sys.argv) > 4:  # optional: write the roster's assignments for inspection
-        pairs = [{"shift": shifts[si]["id"], "volunteer": vols[vi]["id"]} for (vi, si), var in x.items() if solver.Value(var)]
-        json.dump({"format": "roster/1", "assignments": pairs, "unfilled": [], "score": {"unfilled": 0, "away": 0, "fairness": 0, "change": 0, "total": 0}},
-                  open(sys.argv[4], "w"))
+        write_roster([{"shift": shifts[si]["id"], "volunteer": vols[vi]["id"]} for (vi, si), var in x.items() if solver.Value(var)], sys.argv[4])
     return result
 
 
@@ -158,8 +156,18 @@ def highs(problem, seconds):
     status = h.modelStatusToString(h.getModelStatus())
     if info.primal_solution_status == 0:
         return {"total": None, "bound": None, "status": status}
+    if len(sys.argv) > 4:  # optional: write the roster's assignments for inspection
+        values = h.getSolution().col_value
+        chosen = [{"shift": shifts[si]["id"], "volunteer": vols[vi]["id"]} for (vi, si) in keys if values[idx[(vi, si)]] > 0.5]
+        write_roster(chosen, sys.argv[4])
     return {"total": int(round(info.objective_function_value)) + const,
             "bound": int(-(-info.mip_dual_bound // 1)) + const, "status": status}
+
+
+def write_roster(pairs, path):
+    """A roster/1 file of the pairs with blank claims: `lianjian check` recomputes the score."""
+    json.dump({"format": "roster/1", "assignments": pairs, "unfilled": [],
+               "score": {"unfilled": 0, "away": 0, "fairness": 0, "change": 0, "total": 0}}, open(path, "w"))
 
 
 if __name__ == "__main__":
