@@ -73,8 +73,10 @@ struct LocalSearch {
         let r = roll / 10
         if !state.open.isEmpty, r < 45 {
             fill(threshold: threshold)
-        } else if r < 72 {
+        } else if r < 64 {
             replace(threshold: threshold)
+        } else if r < 72 {
+            bringHome(threshold: threshold)
         } else if r < 96 {
             swap(threshold: threshold)
         } else {
@@ -175,7 +177,7 @@ struct LocalSearch {
     }
 
     /// The cheapest sampled way to put one more volunteer on shift `s`.
-    private mutating func bestChain(into s: Int, excluding: Excluded, depth: Int, sample: Int) -> Chain? {
+    private mutating func bestChain(into s: Int, excluding: Excluded, depth: Int, sample: Int, refillSample: Int = 10) -> Chain? {
         let pool = state.candidates.volunteers[s]
         guard !pool.isEmpty else { return nil }
         var best: Chain?
@@ -190,7 +192,7 @@ struct LocalSearch {
             } else if depth > 0, let a = state.singleBlocker(v, s), a != s {
                 // Fairness cancels: v keeps the same number of shifts.
                 var chain = Chain(delta: state.model.pairCost(v, s) - state.model.pairCost(v, a), Step(volunteer: v, from: a, to: s))
-                if let refill = bestChain(into: a, excluding: excluding.adding(v), depth: depth - 1, sample: 10), refill.delta < 0 {
+                if let refill = bestChain(into: a, excluding: excluding.adding(v), depth: depth - 1, sample: refillSample), refill.delta < 0 {
                     chain = chain.then(refill)
                 }
                 if chain.delta < (best?.delta ?? Int.max) { best = chain }
@@ -222,6 +224,21 @@ struct LocalSearch {
         guard state.cost + delta <= threshold else { return }
         remove(v, s)
         apply(chain)
+    }
+
+    /// Hands an away position (a volunteer working outside their community) to someone else,
+    /// looking at more candidates than `replace`: the away cost is what most rosters still pay.
+    private mutating func bringHome(threshold: Int) {
+        for _ in 0..<8 {
+            guard let (v, s) = randomAssignment() else { return }
+            guard state.model.isAway(v, s) else { continue }
+            guard let chain = bestChain(into: s, excluding: Excluded(a: v), depth: 1, sample: 48, refillSample: 16) else { return }
+            let delta = state.removeDelta(v, s) + chain.delta
+            guard state.cost + delta <= threshold else { return }
+            remove(v, s)
+            apply(chain)
+            return
+        }
     }
 
     /// Two volunteers trade shifts.
