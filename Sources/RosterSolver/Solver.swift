@@ -40,7 +40,7 @@ public enum Solver {
 
         // The search leaves the end of the time limit to the lower bound, and some to spare.
         let searchDeadline = started.advanced(by: options.timeLimit * (options.computeLowerBound && flow == nil ? 85 : 95) / 100)
-        let limits = searchLimits(model, candidates, deadline: searchDeadline)
+        let limits = searchLimits(model, candidates, deadline: searchDeadline, bound: flow?.bound)
         let results = ResultSlots(count: options.threads)
         DispatchQueue.concurrentPerform(iterations: options.threads) { i in
             let (state, work) = search(from: starts[i % starts.count], seed: options.seed &* 0x9E37_79B9 &+ UInt64(i), slices, limits)
@@ -86,7 +86,8 @@ public enum Solver {
 
     /// Rounds of local search and slice sweeps: the local search wanders where single moves
     /// lead, the sweeps re-assign whole time slices exactly; each gets the other out of its
-    /// local optimum. Rounds go on while they gain, at most four.
+    /// local optimum. Rounds go on while they gain, at most four, and end at once on a roster
+    /// that reaches the lower bound (it is optimal).
     /// - Returns: the best roster and the work done (iterations plus re-assignments).
     static func search(from start: SearchState, seed: UInt64, _ slices: TimeSlices, _ limits: LocalSearch.Limits) -> (SearchState, Int) {
         let laterIdle = 20_000 + 50 * start.model.shiftCount
@@ -101,23 +102,25 @@ public enum Solver {
             search.run(limits)
             state = search.state
             work += search.iterations
-            // A start the search could not improve is left as it is: a re-plan stays quick.
-            if search.stoppedAfterProbe { break }
+            // A start the search could not improve is left as it is: a re-plan stays quick. A
+            // roster at the lower bound is optimal.
+            if search.stoppedAfterProbe || state.cost <= limits.bound ?? Int.min { break }
             limits.probeIterations = nil
             // Later rounds start from a roster the sweeps just improved: a shorter search suffices.
             limits.idleIterations = later.idle
             limits.maxIterations = later.max
             work += sweeper.sweep(&state, deadline: limits.deadline)
-            if state.cost == before || ContinuousClock.now >= limits.deadline { break }
+            if state.cost == before || state.cost <= limits.bound ?? Int.min || ContinuousClock.now >= limits.deadline { break }
         }
         return (state, work)
     }
 
-    static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant) -> LocalSearch.Limits {
+    static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant, bound: Int?) -> LocalSearch.Limits {
         // Iteration budgets (not time) keep a run repeatable; sized so M stops within ~1 s and L ~10 s.
         let idle = 60_000 + 100 * model.shiftCount
         let probe = model.previous.isEmpty ? nil : 20_000 + 10 * model.shiftCount
-        return LocalSearch.Limits(maxIterations: 3 * idle / 2, idleIterations: idle, deadline: deadline, probeIterations: probe)
+        return LocalSearch.Limits(
+            maxIterations: 3 * idle / 2, idleIterations: idle, deadline: deadline, probeIterations: probe, bound: bound)
     }
 
     static func makeRoster(_ model: Model, _ state: SearchState, lowerBound: Int?, stats: [String: Int]) -> Roster {

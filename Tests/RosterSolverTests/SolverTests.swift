@@ -47,6 +47,14 @@ struct SolverTests {
         #expect(a.score == b.score)
     }
 
+    @Test func aRosterAtTheLowerBoundEndsTheSearch() throws {
+        // One volunteer per shift is optimal and the flow bound proves it: no search is needed.
+        let p = problem([vol("v1"), vol("v2")], [shift("s1", 9, 10), shift("s2", 11, 12)])
+        let r = try Solver.solve(p, options: quick)
+        #expect(r.score.total == 2 && r.lowerBound == 2)
+        #expect(r.stats?["iterations"] == 0)
+    }
+
     @Test func pinnedPairsAreKept() throws {
         let p = problem([vol("v1"), vol("v2", community: "c-2")], [shift("s1", 9, 10)], pinned: [Pair(shift: "s1", volunteer: "v2")])
         let r = try Solver.solve(p, options: quick)

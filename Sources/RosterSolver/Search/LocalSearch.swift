@@ -15,6 +15,8 @@ struct LocalSearch {
         /// after a small change) then comes back quickly and barely changed; a poor previous
         /// roster still gets the whole search.
         var probeIterations: Int? = nil
+        /// A proven lower bound: a roster that reaches it is optimal, and the search stops.
+        var bound: Int? = nil
     }
 
     private enum Op { case add(Int32, Int32), remove(Int32, Int32) }
@@ -42,7 +44,8 @@ struct LocalSearch {
         var idle = 0
         let startCost = state.cost
         let clock = ContinuousClock()
-        while iterations < limits.maxIterations, idle < limits.idleIterations {
+        let optimal = limits.bound ?? Int.min
+        while iterations < limits.maxIterations, idle < limits.idleIterations, bestCost > optimal {
             if iterations & 255 == 0, clock.now >= limits.deadline { break }
             if iterations == limits.probeIterations, (startCost - bestCost) * 1000 < startCost {
                 stoppedAfterProbe = true
