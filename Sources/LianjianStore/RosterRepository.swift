@@ -12,8 +12,10 @@ public struct RosterRepository: Sendable {
 
     /// A stored version, without its problem and roster documents.
     public struct Version: Sendable, Encodable {
-        public var id: UUID
-        public var communityID: UUID?
+        public typealias ID = Identifier<Version>
+        // Typed ids write themselves in lower case, like every id the API returns.
+        public var id: ID
+        public var communityID: Community.ID?
         public var from: LocalDate
         public var to: LocalDate
         public var status: String
@@ -28,20 +30,6 @@ public struct RosterRepository: Sendable {
             case communityID = "community_id"
             case lowerBound = "lower_bound"
             case solveMs = "solve_ms"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encodeID(id, forKey: .id)
-            try c.encodeID(communityID, forKey: .communityID)
-            try c.encode(from, forKey: .from)
-            try c.encode(to, forKey: .to)
-            try c.encode(status, forKey: .status)
-            try c.encode(score, forKey: .score)
-            try c.encode(lowerBound, forKey: .lowerBound)
-            try c.encode(diff, forKey: .diff)
-            try c.encode(solveMs, forKey: .solveMs)
-            try c.encode(assignments, forKey: .assignments)
         }
     }
 
@@ -168,7 +156,7 @@ public struct RosterRepository: Sendable {
         }
         guard let r = rows.first, let score = try? JSONDecoder().decode(Score.self, from: Data(r.4.utf8)),
               let diff = try? JSONDecoder().decode(Diff.self, from: Data(r.6.utf8)) else { throw .notFound("roster") }
-        return Version(id: id, communityID: r.0, from: LocalDate(r.1)!, to: LocalDate(r.2)!, status: r.3, score: score, lowerBound: r.5,
+        return Version(id: .init(id), communityID: r.0.map { .init($0) }, from: LocalDate(r.1)!, to: LocalDate(r.2)!, status: r.3, score: score, lowerBound: r.5,
                        diff: diff, solveMs: Int(r.7), assignments: zip(r.8, r.9).map { Assignment(roleID: $0, volunteerID: $1) })
     }
 

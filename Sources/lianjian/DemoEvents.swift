@@ -39,7 +39,7 @@ struct DemoEvents {
             roles: [StaffingRule(skill: "doctor", count: 2, unitsOnly: true), StaffingRule(skill: "nurse", count: 1, unitsOnly: true)]))
         for plan in [clinic.id, screening.id] { _ = try await PlanRepository(db).generate(plan, from: monday, to: monday.adding(days: 55)) }
         let (draft, _) = try await RosterRepository(db).generate(community: nil, from: monday, to: monday.adding(days: 13), timeLimit: .seconds(3))
-        _ = try await RosterRepository(db).publish(draft.id)
+        _ = try await RosterRepository(db).publish(draft.id.uuid)
         _ = try await SheetRepository(db).assignGroups(film.id)
     }
 

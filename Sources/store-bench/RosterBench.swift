@@ -74,7 +74,7 @@ enum RosterBench {
         }
         guard let published = last else { return }
         print("district roster, 2,000 volunteers × 1,500 shifts over 14 days, solver limit \(generateLimit) s: median \(ms(median(totals))) end to end  \(totals.map { String(format: "%.0f", $0) })")
-        _ = try await rosters.publish(published.id)
+        _ = try await rosters.publish(published.id.uuid)
         var again: [Double] = []
         for i in 0..<runs {
             let pair = published.assignments[published.assignments.count / (i + 2)]

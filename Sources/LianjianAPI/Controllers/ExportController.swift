@@ -16,7 +16,7 @@ struct ExportController {
             let id = try pathID(context, "roster")
             let version = try await RosterRepository(database).get(id)
             var zone = TimeZone(identifier: "Asia/Shanghai")!
-            if let community = version.communityID { zone = try await CommunityRepository(database).get(.init(community)).zone }
+            if let community = version.communityID { zone = try await CommunityRepository(database).get(community).zone }
             let lines = try await sheets.lines(version: id).map { Self.masked($0, for: caller) }
             let english = request.uri.queryParameters.get("lang") == "en"
             return Download.response(RosterExport.csv(lines, zone: zone, english: english), type: "text/csv; charset=utf-8",
