@@ -51,10 +51,11 @@ public enum Solver {
         let searched = clock.now
         // The bound gets at most a tenth of the time limit, and no longer than the search itself
         // took (a quick re-plan stays quick); at least 50 ms.
-        let boundBudget = max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed))
+        // With the flow bound already known, the Lagrangian only tops it up, in at most 50 ms.
+        let boundBudget = max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed, flow == nil ? .seconds(3600) : .milliseconds(50)))
         let boundDeadline = min(started.advanced(by: options.timeLimit * 95 / 100), searched.advanced(by: boundBudget))
         let bound = !options.computeLowerBound ? nil
-            : flow?.bound ?? LowerBound.compute(model, candidates, upperBound: best.state.cost, deadline: boundDeadline)
+            : LowerBound.compute(model, candidates, upperBound: best.state.cost, deadline: boundDeadline, flow: flow?.bound)
         let elapsed = clock.now - started
         func millis(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
         return makeRoster(
@@ -95,6 +96,7 @@ public enum Solver {
         var state = start
         var limits = limits
         var sweeper = SliceSweeper(slices: slices)
+        var chains = EjectionChains()
         var work = 0
         for round in 0..<4 {
             let before = state.cost
@@ -112,12 +114,25 @@ public enum Solver {
             work += sweeper.sweep(&state, deadline: limits.deadline)
             if state.cost == before || state.cost <= limits.bound ?? Int.min || ContinuousClock.now >= limits.deadline { break }
         }
+        // Last, ejection chains: they reach what single moves and single slices cannot.
+        if state.cost > limits.bound ?? Int.min { work += polish(&state, &sweeper, &chains, limits) }
         return (state, work)
+    }
+
+    /// Slice sweeps and ejection chains in turn, until neither improves the roster.
+    static func polish(_ state: inout SearchState, _ sweeper: inout SliceSweeper, _ chains: inout EjectionChains, _ limits: LocalSearch.Limits) -> Int {
+        var work = sweeper.sweep(&state, deadline: limits.deadline)
+        while state.cost > limits.bound ?? Int.min, ContinuousClock.now < limits.deadline {
+            let applied = chains.improve(&state, deadline: limits.deadline)
+            guard applied > 0 else { break }
+            work += applied + sweeper.sweep(&state, deadline: limits.deadline)
+        }
+        return work
     }
 
     static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant, bound: Int?) -> LocalSearch.Limits {
         // Iteration budgets (not time) keep a run repeatable; sized so M stops within ~1 s and L ~10 s.
-        let idle = 60_000 + 100 * model.shiftCount
+        let idle = 36_000 + 60 * model.shiftCount
         let probe = model.previous.isEmpty ? nil : 20_000 + 10 * model.shiftCount
         return LocalSearch.Limits(
             maxIterations: 3 * idle / 2, idleIterations: idle, deadline: deadline, probeIterations: probe, bound: bound)

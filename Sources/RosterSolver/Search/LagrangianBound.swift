@@ -1,48 +1,86 @@
-/// A lower bound for large problems: the shift capacities are priced (Lagrange multipliers
-/// λ_s ≥ 0) instead of enforced, so each volunteer independently takes the shifts whose
-/// priced cost plus fairness marginal is negative, up to their shift cap. For *any* λ ≥ 0
-/// the result is a valid bound; subgradient steps (Polyak, towards the roster's own total)
-/// raise it while the time budget lasts. Its best value equals the flow relaxation's.
+/// A lower bound from pricing the shift capacities (Lagrange multipliers λ_s ≥ 0) instead of
+/// enforcing them. For *any* λ ≥ 0 the priced problem's optimum is a valid bound; subgradient
+/// steps (Polyak, towards a known total) raise it while the budget lasts, in two phases:
+///
+/// 1. each volunteer takes the shifts whose priced cost plus fairness marginal is negative, up
+///    to their shift cap: quick to evaluate, its best value equals the flow relaxation's;
+/// 2. from the best prices of phase 1, each volunteer takes their best *schedule* (shifts that
+///    do not overlap, with travel; ``VolunteerSchedule``): slower, but at the same prices never
+///    lower, and much higher where volunteers' shifts clash.
 struct LagrangianBound {
     let model: Model
     let candidates: Candidates
     private let caps: [Int]
-    private let pairCosts: [[Int]]  // per volunteer, aligned with candidates.shifts[v]
+    /// Per volunteer, their candidate shifts in start order, and those pairs' costs.
+    private let shifts: [[Int32]]
+    private let pairCosts: [[Int]]
 
     init(model: Model, candidates: Candidates) {
         self.model = model
         self.candidates = candidates
         caps = LowerBound.shiftCaps(model, candidates)
-        pairCosts = (0..<model.volunteerCount).map { v in candidates.shifts[v].map { model.pairCost(v, Int($0)) } }
+        let shifts = candidates.shifts.map { $0.sorted { (model.sStart[Int($0)], $0) < (model.sStart[Int($1)], $1) } }
+        self.shifts = shifts
+        pairCosts = (0..<model.volunteerCount).map { v in shifts[v].map { model.pairCost(v, Int($0)) } }
     }
 
     /// The best bound found before `deadline`, given an upper bound (a feasible total) for step sizes.
     func best(upperBound: Int, deadline: ContinuousClock.Instant, maxIterations: Int = 300) -> Int {
-        let shifts = model.shiftCount
-        var lambda = initialPrices()
-        var best = -Double.infinity
-        var theta = 1.0
-        var sinceImproved = 0
         let clock = ContinuousClock()
-        // The first evaluation always runs, so there is always a bound.
-        for iteration in 0..<maxIterations where iteration == 0 || clock.now < deadline {
-            let (value, counts) = evaluate(lambda)
-            if value > best + 1e-6 { best = value; sinceImproved = 0 } else { sinceImproved += 1 }
-            if sinceImproved >= 5 { theta /= 2; sinceImproved = 0 }
-            var norm = 0.0
-            var gradient = Array(repeating: 0.0, count: shifts)
-            for s in 0..<shifts {
-                let g = Double(counts[s] - model.sRequired[s])
-                // A multiplier at zero with slack cannot go lower: that direction is not part of the step.
-                gradient[s] = lambda[s] <= 0 && g < 0 ? 0 : g
-                norm += gradient[s] * gradient[s]
-            }
-            guard norm > 0, theta > 1e-4 else { break }
-            let step = theta * max(1.0, Double(upperBound) - value) / norm
-            for s in 0..<shifts { lambda[s] = max(0, lambda[s] + step * gradient[s]) }
+        // The quick phase gets most of the budget (its steps are cheap and many are needed);
+        // even one evaluation of the second phase at its best prices can only raise the bound.
+        let quickDeadline = clock.now.advanced(by: (deadline - clock.now) * 85 / 100)
+        var quick = Ascent(prices: initialPrices(), theta: 1, patience: 5)
+        quick.run(upperBound: upperBound, deadline: quickDeadline, maxIterations: maxIterations) { evaluateByCaps($0) }
+        var schedules = Ascent(prices: quick.bestPrices, theta: 0.25, patience: 10)
+        schedules.run(upperBound: upperBound, deadline: deadline, maxIterations: maxIterations) { evaluateBySchedules($0) }
+        let best = max(quick.best, schedules.best)
+        // The optimum is an integer at least `best`, so at least its ceiling; the small margin
+        // keeps float error from rounding a value like 1000.0000001 up to 1001.
+        return Int((best - 1e-6).rounded(.up))
+    }
+
+    /// Projected subgradient ascent with Polyak steps; θ halves after `patience` steps without gain.
+    private struct Ascent {
+        var prices: [Double]
+        var theta: Double
+        let patience: Int
+        private(set) var best = -Double.infinity
+        private(set) var bestPrices: [Double] = []
+
+        init(prices: [Double], theta: Double, patience: Int) {
+            self.prices = prices
+            self.theta = theta
+            self.patience = patience
         }
-        // The optimum is an integer at least `best`; rounding down keeps the bound safe from float error.
-        return Int((best - 1e-6).rounded(.down))
+
+        mutating func run(
+            upperBound: Int, deadline: ContinuousClock.Instant, maxIterations: Int,
+            evaluate: ([Double]) -> (value: Double, excess: [Int])
+        ) {
+            let clock = ContinuousClock()
+            var sinceImproved = 0
+            // The first evaluation always runs, so there is always a bound.
+            for iteration in 0..<maxIterations where iteration == 0 || clock.now < deadline {
+                let (value, excess) = evaluate(prices)
+                if value > best + 1e-6 {
+                    (best, bestPrices, sinceImproved) = (value, prices, 0)
+                } else {
+                    sinceImproved += 1
+                }
+                if sinceImproved >= patience { theta /= 2; sinceImproved = 0 }
+                var norm = 0.0
+                var gradient = excess.map(Double.init)
+                for s in gradient.indices {
+                    // A price at zero with slack cannot go lower: that direction is not part of the step.
+                    if prices[s] <= 0 && gradient[s] < 0 { gradient[s] = 0 }
+                    norm += gradient[s] * gradient[s]
+                }
+                guard norm > 0, theta > 1e-4 else { break }
+                let step = theta * max(1.0, Double(upperBound) - value) / norm
+                for s in prices.indices { prices[s] = max(0, prices[s] + step * gradient[s]) }
+            }
+        }
     }
 
     /// Start each shift's price just below its (required+1)-th best candidate's gain, so only
@@ -55,28 +93,51 @@ struct LagrangianBound {
         }
     }
 
-    /// L(λ) and how many volunteers each shift would get.
-    private func evaluate(_ lambda: [Double]) -> (Double, [Int]) {
-        var value = Double(model.emptyScore)
-        for s in 0..<model.shiftCount { value -= lambda[s] * Double(model.sRequired[s]) }
-        var counts = Array(repeating: 0, count: model.shiftCount)
+    /// The priced problem with each volunteer capped in number of shifts only: its value, and
+    /// each shift's volunteers beyond `required`.
+    private func evaluateByCaps(_ lambda: [Double]) -> (value: Double, excess: [Int]) {
+        var (value, excess) = priced(lambda)
         let fairness = Double(model.weights.fairness)
-        var priced: [(Double, Int32)] = []
+        var offered: [(Double, Int32)] = []
         for v in 0..<model.volunteerCount where caps[v] > 0 {
-            priced.removeAll(keepingCapacity: true)
-            for (i, s) in candidates.shifts[v].enumerated() {
+            offered.removeAll(keepingCapacity: true)
+            for (i, s) in shifts[v].enumerated() {
                 let c = Double(pairCosts[v][i]) + lambda[Int(s)]
-                if c + fairness < 0 { priced.append((c, s)) }
+                if c + fairness < 0 { offered.append((c, s)) }
             }
-            guard !priced.isEmpty else { continue }
-            priced.sort { $0.0 < $1.0 }
-            for (j, (c, s)) in priced.prefix(caps[v]).enumerated() {
+            guard !offered.isEmpty else { continue }
+            offered.sort { $0.0 < $1.0 }
+            for (j, (c, s)) in offered.prefix(caps[v]).enumerated() {
                 let marginal = c + fairness * Double(2 * j + 1)
                 guard marginal < 0 else { break }
                 value += marginal
-                counts[Int(s)] += 1
+                excess[Int(s)] += 1
             }
         }
-        return (value, counts)
+        return (value, excess)
+    }
+
+    /// The priced problem with each volunteer taking their best schedule.
+    private func evaluateBySchedules(_ lambda: [Double]) -> (value: Double, excess: [Int]) {
+        var (value, excess) = priced(lambda)
+        var schedule = VolunteerSchedule(model: model)
+        for v in 0..<model.volunteerCount where caps[v] > 0 {
+            schedule.reset(cap: caps[v])
+            for (i, s) in shifts[v].enumerated() {
+                let c = Double(pairCosts[v][i]) + lambda[Int(s)]
+                // A shift that does not pay even the first fairness marginal is never worth taking.
+                if c + schedule.fairness < 0 { schedule.offer(s, cost: c) }
+            }
+            value += schedule.solve()
+            for s in schedule.best { excess[Int(s)] += 1 }
+        }
+        return (value, excess)
+    }
+
+    /// The constant part of L(λ), and every shift's excess starting at −required.
+    private func priced(_ lambda: [Double]) -> (Double, [Int]) {
+        var value = Double(model.emptyScore)
+        for s in 0..<model.shiftCount { value -= lambda[s] * Double(model.sRequired[s]) }
+        return (value, model.sRequired.map { -$0 })
     }
 }

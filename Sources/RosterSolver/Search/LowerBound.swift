@@ -10,17 +10,15 @@
 /// - The *per-shift* bound also drops the volunteer caps and charges fairness its
 ///   least marginal cost; it is linear time and used for large problems.
 enum LowerBound {
-    /// The best bound affordable: the exact flow bound on small problems, else the larger of the
-    /// per-shift bound and a Lagrangian bound computed until `deadline`.
+    /// The best bound affordable by `deadline`: the larger of the Lagrangian bound and the flow
+    /// bound (when the caller solved it; else the per-shift bound).
     static func compute(
-        _ model: Model, _ candidates: Candidates, upperBound: Int, deadline: ContinuousClock.Instant,
-        flowPairLimit: Int = flowPairLimit
+        _ model: Model, _ candidates: Candidates, upperBound: Int, deadline: ContinuousClock.Instant, flow: Int? = nil
     ) -> Int {
-        if candidates.pairCount <= flowPairLimit, let flow = exactFlow(model, candidates, pairLimit: flowPairLimit) {
-            return flow.bound
-        }
+        // A roster at the flow bound is optimal: nothing can raise the bound further.
+        if let flow, flow >= upperBound { return flow }
         let lagrangian = LagrangianBound(model: model, candidates: candidates).best(upperBound: upperBound, deadline: deadline)
-        return max(perShift(model, candidates), lagrangian)
+        return max(flow ?? perShift(model, candidates), lagrangian)
     }
 
     /// Up to this many eligible pairs the exact flow bound takes well under a second.

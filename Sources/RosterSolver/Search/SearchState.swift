@@ -134,6 +134,7 @@ struct IndexSet32 {
 
     var isEmpty: Bool { items.isEmpty }
     var count: Int { items.count }
+    func contains(_ x: Int32) -> Bool { position[Int(x)] >= 0 }
 
     mutating func insert(_ x: Int32) {
         guard position[Int(x)] < 0 else { return }

@@ -1,0 +1,170 @@
+/// Exhaustive search for improving ejection chains, by shortest paths in an improvement graph.
+///
+/// A chain moves several volunteers at once: one takes a shift from a second, who takes a
+/// shift from a third, and so on; the last drops out, fills an open position, or fills a hole
+/// the chain left behind. Only the ends change their number of shifts, so a chain can pass
+/// fairness from a busy volunteer to an idle one across several time slices, which neither a
+/// single move nor a slice re-assignment can do.
+///
+/// A node of the graph is an assignment (w, t) whose volunteer has just been pushed out; an
+/// arc (w, t) → (w', t') says w takes t' from w'. An arc may also make w leave the one other
+/// shift that clashes with t' (a *blocker*), which leaves a hole; a chain may also begin with
+/// a hole (its first volunteer just leaves). Holes, at most ``maxHoles``, are filled at the
+/// end by the last volunteer, by a volunteer on the chain who still has room, or by anyone
+/// else who fits. Each volunteer is pushed at most once, so every step's overlap and load are
+/// checked against the roster as it is. Labels are kept per depth, per number of holes, and
+/// per node (Bellman–Ford by layers); a path is extended only to volunteers it does not hold.
+struct EjectionChains {
+    /// The longest chain, in pushed-out volunteers.
+    var depth = 6
+    static let maxHoles = 2
+
+    // The graph of one pass (compressed rows), built by `build`.
+    var nodeVolunteer: [Int32] = []
+    var nodeShift: [Int32] = []
+    var arcStart: [Int32] = []
+    var arcTarget: [Int32] = []
+    var arcCost: [Int32] = []
+    /// The shift the arc's volunteer leaves besides their own (-1: none).
+    var arcBlocker: [Int32] = []
+    /// Per shift, the cheapest volunteers who could take it as things are (cost, volunteer).
+    var takers: [[(cost: Int, volunteer: Int32)]] = []
+    /// Per shift, what filling a hole there is expected to cost: its cheapest taker, or nothing.
+    var holeEstimate: [Int] = []
+    /// Per node, the cheapest open position its volunteer could move to instead.
+    var openMove: [(cost: Int, shift: Int32)] = []
+
+    // Labels: per layer, per (holes × nodes + node): cost, predecessor label and arc.
+    private var cost: [[Int]] = []
+    private var predecessor: [[Int32]] = []
+    private var via: [[Int32]] = []
+    /// The path of the label being looked at, root first (reused, to avoid allocations).
+    var path: [(label: Int, arc: Int)] = []
+    /// The volunteers on that path other than the last (reused).
+    var members: [Member] = []
+
+    /// The pairs a chain takes off and puts on, and the score change it was predicted to make.
+    struct Chain: Equatable { var removed: [PairKey] = []; var added: [PairKey] = []; var gain = 0 }
+
+    /// Applies improving chains, best first, until none is left or `deadline` passes.
+    /// - Returns: the number of chains applied.
+    @discardableResult
+    mutating func improve(_ state: inout SearchState, deadline: ContinuousClock.Instant) -> Int {
+        var applied = 0
+        while ContinuousClock.now < deadline, let chain = bestChain(state), Self.apply(chain, to: &state) {
+            applied += 1
+        }
+        return applied
+    }
+
+    /// The most improving chain of at most ``depth`` steps, if any improves.
+    mutating func bestChain(_ state: SearchState) -> Chain? {
+        build(state)
+        let n = nodeVolunteer.count
+        guard n > 0 else { return nil }
+        let labels = (Self.maxHoles + 1) * n
+        if cost.count != depth {
+            cost = Array(repeating: [], count: depth)
+            predecessor = cost.map { _ in [] }
+            via = predecessor
+        }
+        var best = Chain()
+        for layer in 0..<depth {
+            cost[layer] = Array(repeating: Int.max, count: labels)
+            predecessor[layer] = Array(repeating: -1, count: labels)
+            via[layer] = Array(repeating: -1, count: labels)
+            if layer == 0 { seed(state, n) } else { relax(layer, n) }
+            for label in 0..<labels where cost[layer][label] < Int.max {
+                let base = cost[layer][label]
+                if label < n {
+                    // No holes: the last volunteer drops out or moves to an open position.
+                    let end = min(dropCost(state, label), openMove[label].cost)
+                    guard base + end < best.gain else { continue }
+                    walk(layer, label)
+                    let open = openMove[label].cost < dropCost(state, label) ? openMove[label].shift : -1
+                    best = chain(n: n, end: open, closures: [], gain: base + end)
+                } else {
+                    walk(layer, label)
+                    if let chain = bestEnd(state, n: n, base: base, bestGain: best.gain) { best = chain }
+                }
+            }
+        }
+        return best.gain < 0 ? best : nil
+    }
+
+    /// Layer 0: a volunteer pushed out by the cheapest taker of their shift, or just leaving it.
+    private mutating func seed(_ state: SearchState, _ n: Int) {
+        for i in 0..<n {
+            let t = Int(nodeShift[i])
+            let leaving = -state.model.pairCost(Int(nodeVolunteer[i]), t)
+            if let first = takers[t].first { cost[0][i] = first.cost + leaving }
+            // A hole is priced as filled by the cheapest volunteer free to take it (the exact
+            // filling is settled at the end), so labels with different holes compare fairly.
+            cost[0][n + i] = leaving + holeEstimate[t]
+        }
+    }
+
+    /// One layer of relaxation: labels of `layer - 1` extended by one arc to a volunteer not yet on the path.
+    private mutating func relax(_ layer: Int, _ n: Int) {
+        for label in 0..<((Self.maxHoles + 1) * n) {
+            let base = cost[layer - 1][label]
+            guard base < Int.max else { continue }
+            let i = label % n
+            let holes = label / n
+            for a in Int(arcStart[i])..<Int(arcStart[i + 1]) {
+                let kind = holes + (arcBlocker[a] >= 0 ? 1 : 0)
+                guard kind <= Self.maxHoles else { continue }
+                let target = kind * n + Int(arcTarget[a])
+                let c = base + Int(arcCost[a])
+                guard c < cost[layer][target], !onPath(layer - 1, label, n, volunteer: nodeVolunteer[Int(arcTarget[a])]) else { continue }
+                cost[layer][target] = c
+                predecessor[layer][target] = Int32(label)
+                via[layer][target] = Int32(a)
+            }
+        }
+    }
+
+    /// Whether `volunteer` is already on the path ending at `label` (pushed out, or its taker).
+    private func onPath(_ layer: Int, _ label: Int, _ n: Int, volunteer: Int32) -> Bool {
+        var (l, x) = (layer, label)
+        while true {
+            if nodeVolunteer[x % n] == volunteer { return true }
+            if l == 0 { return x < n && takers[Int(nodeShift[x])].first?.volunteer == volunteer }
+            x = Int(predecessor[l][x])
+            l -= 1
+        }
+    }
+
+    /// Fills ``path`` with the labels (and arcs into them) from the root to `label`.
+    private mutating func walk(_ layer: Int, _ label: Int) {
+        path.removeAll(keepingCapacity: true)
+        var (l, x) = (layer, label)
+        while true {
+            path.append((x, Int(via[l][x])))
+            if l == 0 { break }
+            x = Int(predecessor[l][x])
+            l -= 1
+        }
+        path.reverse()
+    }
+
+    /// Applies `chain` if every step still fits and the roster improves; otherwise leaves the
+    /// roster as it was.
+    static func apply(_ chain: Chain, to state: inout SearchState) -> Bool {
+        let before = state.cost
+        for p in chain.removed { state.remove(Int(p.volunteer), Int(p.shift)) }
+        var done = 0
+        for p in chain.added {
+            guard state.canAdd(Int(p.volunteer), Int(p.shift)) else { break }
+            state.add(Int(p.volunteer), Int(p.shift))
+            done += 1
+        }
+        if done == chain.added.count, state.cost < before {
+            assert(state.cost == before + chain.gain, "an ejection chain's predicted gain was wrong")
+            return true
+        }
+        for p in chain.added.prefix(done).reversed() { state.remove(Int(p.volunteer), Int(p.shift)) }
+        for p in chain.removed.reversed() { state.add(Int(p.volunteer), Int(p.shift)) }
+        return false
+    }
+}

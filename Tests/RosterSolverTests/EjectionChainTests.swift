@@ -1,0 +1,134 @@
+import RosterInstances
+import Testing
+
+@testable import RosterSolver
+
+/// The ejection-chain neighbourhood, the schedule subproblem and the Lagrangian bound built on it.
+@Suite("Ejection chains and schedule bounds")
+struct EjectionChainTests {
+    @Test func aTwoStepChainPassesAShiftFromTheBusiestToTheIdle() {
+        // u can only take A; w can leave A for B; z works B and C. Fairness 1 + 4 becomes
+        // 1 + 1 + 1: exactly −2, and no single move gains anything.
+        let p = problem(
+            [vol("u", skills: ["x"]), vol("w", skills: ["x", "y"]), vol("z", skills: ["y"])],
+            [shift("A", 9, 10, skill: "x"), shift("B", 11, 12, skill: "y"), shift("C", 14, 15, skill: "y")])
+        var state = self.state(p, [("A", "w"), ("B", "z"), ("C", "z")])
+        var chains = EjectionChains()
+        #expect(chains.bestChain(state)?.gain == -2)
+        #expect(chains.improve(&state, deadline: .now + .seconds(60)) == 1)
+        #expect(state.cost == 3)
+        #expect(state.contains(index(p, "u"), shiftIndex(p, "A")) && state.byVolunteer[index(p, "z")].count == 1)
+    }
+
+    @Test func aCycleThroughAHoleBringsTwoVolunteersHome() {
+        // a (c-1) works in c-2 and b (c-2) in c-1 at overlapping times: a leaves S2 (a hole),
+        // takes S1 from b, and b fills the hole. Two away assignments less: exactly −10.
+        let p = problem(
+            [vol("a"), vol("b", community: "c-2")],
+            [shift("S1", 9, 11), shift("S2", 10, 12, community: "c-2")])
+        var state = self.state(p, [("S2", "a"), ("S1", "b")])
+        var chains = EjectionChains()
+        let chain = chains.bestChain(state)
+        #expect(chain?.gain == -10)
+        #expect(chains.improve(&state, deadline: .now + .seconds(60)) == 1)
+        #expect(state.cost == 2 && state.contains(index(p, "a"), shiftIndex(p, "S1")))
+    }
+
+    @Test func aBlockerLeftBehindIsPricedAtItsCheapestTaker() {
+        // a works Z (away) and X; taking Y from d means leaving Z, whose cheapest taker is f.
+        let p = problem(
+            [vol("a"), vol("d", community: "c-2"), vol("f", community: "c-2")],
+            [shift("Y", 9, 10), shift("Z", 9, 10, startMinute: 30, endMinute: 30, community: "c-2"), shift("X", 14, 15)])
+        let state = self.state(p, [("Y", "d"), ("Z", "a"), ("X", "a")])
+        var chains = EjectionChains()
+        let best = chains.bestChain(state)
+        let (a, d, y, z, x) = (index(p, "a"), index(p, "d"), shiftIndex(p, "Y"), shiftIndex(p, "Z"), shiftIndex(p, "X"))
+        // The arc (a pushed from X) → (d pushed from Y), leaving Z: pair(a, Y) − pair(d, Y) −
+        // pair(a, Z) + f's delta on Z − a's fairness for one shift less = −1000 + 995 + 995 − 999 − 3.
+        let from = chains.nodeVolunteer.indices.first { chains.nodeVolunteer[$0] == a && chains.nodeShift[$0] == x }!
+        let to = chains.nodeVolunteer.indices.first { chains.nodeVolunteer[$0] == d && chains.nodeShift[$0] == y }!
+        let arcs = (Int(chains.arcStart[from])..<Int(chains.arcStart[from + 1])).filter { chains.arcTarget[$0] == to }
+        #expect(arcs.map { chains.arcCost[$0] } == [-12] && arcs.map { chains.arcBlocker[$0] } == [Int32(z)])
+        // Away 10 + fairness 5 can become fairness 5 alone: the best chain gains exactly 10.
+        #expect(best?.gain == -10)
+    }
+
+    @Test(arguments: 0..<40)
+    func chainsOnlyImproveAndKeepRostersValid(seed: Int) {
+        let p = TinyProblems.make(seed: UInt64(seed))
+        let model = Model(p)
+        var state = SearchState(model: model, candidates: Candidates(model: model))
+        Construction.greedy(&state)
+        let before = state.cost
+        var chains = EjectionChains()
+        let applied = chains.improve(&state, deadline: .now + .seconds(60))
+        let roster = Solver.makeRoster(model, state, lowerBound: nil, stats: [:])
+        let report = Checker(problem: p).check(roster)
+        #expect(report.isValid, "seed \(seed): \(report.violations.prefix(2))")
+        #expect(roster.score.total == state.cost)
+        #expect(applied == 0 ? state.cost == before : state.cost < before)
+        #expect(chains.bestChain(state) == nil)
+        #expect(state.cost >= BruteForce.optimum(p))
+    }
+
+    @Test(arguments: 0..<60)
+    func theScheduleSubproblemMatchesExhaustiveSearch(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 7)
+        let shifts = (0..<(1 + rng.below(7))).map { i in
+            let start = 8 + rng.below(9)
+            return shift("s\(i)", start, start + 1 + rng.below(2), community: "c-\(rng.below(2))")
+        }
+        let model = Model(problem([vol("v", from: 0, to: 23)], shifts))
+        let order = (0..<shifts.count).sorted { (model.sStart[$0], $0) < (model.sStart[$1], $1) }
+        let costs = order.map { _ in Double(-1 - rng.below(30)) }
+        let cap = 1 + rng.below(4)
+        var schedule = VolunteerSchedule(model: model)
+        schedule.reset(cap: cap)
+        for (i, s) in order.enumerated() { schedule.offer(Int32(s), cost: costs[i]) }
+        let value = schedule.solve()
+        // Every subset: pairwise compatible and within the cap.
+        var best = 0.0
+        for mask in 1..<(1 << order.count) {
+            let chosen = order.indices.filter { mask & (1 << $0) != 0 }
+            guard chosen.count <= cap else { continue }
+            let clash = chosen.contains { i in chosen.contains { j in i < j && !model.compatible(order[i], order[j]) } }
+            guard !clash else { continue }
+            best = min(best, chosen.reduce(0) { $0 + costs[$1] } + Double(chosen.count * chosen.count) * schedule.fairness)
+        }
+        #expect(value == best, "seed \(seed)")
+        let picked = schedule.best.map(Int.init)
+        #expect(picked.reduce(0.0) { $0 + costs[order.firstIndex(of: $1)!] } + Double(picked.count * picked.count) == value)
+    }
+
+    @Test func theScheduleBoundSeesClashesTheFlowBoundCannot() {
+        // One volunteer, two shifts 15 minutes apart in different communities (travel 30): only
+        // one can be worked. The flow bound lets both be filled (away 5 + fairness 4 = 9); the
+        // schedule bound proves the optimum, one unfilled position + fairness 1.
+        let p = problem([vol("v")], [shift("s1", 9, 10), shift("s2", 10, 11, startMinute: 15, endMinute: 15, community: "c-2")])
+        let model = Model(p)
+        let candidates = Candidates(model: model)
+        #expect(LowerBound.exactFlow(model, candidates)?.bound == 9)
+        #expect(LagrangianBound(model: model, candidates: candidates).best(upperBound: 1001, deadline: .now + .seconds(60)) == 1001)
+        #expect(BruteForce.optimum(p) == 1001)
+    }
+
+    @Test(arguments: 0..<40)
+    func theLagrangianBoundNeverExceedsTheOptimum(seed: Int) {
+        let p = TinyProblems.make(seed: UInt64(seed))
+        let model = Model(p)
+        let optimum = BruteForce.optimum(p)
+        let bound = LagrangianBound(model: model, candidates: Candidates(model: model))
+            .best(upperBound: optimum, deadline: .now + .seconds(60))
+        #expect(bound <= optimum, "seed \(seed)")
+    }
+
+    private func state(_ p: Problem, _ pairs: [(String, String)]) -> SearchState {
+        let model = Model(p)
+        var state = SearchState(model: model, candidates: Candidates(model: model))
+        for (s, v) in pairs { state.add(model.volunteerIndex[v]!, model.shiftIndex[s]!) }
+        return state
+    }
+
+    private func index(_ p: Problem, _ v: String) -> Int { p.volunteers.firstIndex { $0.id == v }! }
+    private func shiftIndex(_ p: Problem, _ s: String) -> Int { p.shifts.firstIndex { $0.id == s }! }
+}
