@@ -50,9 +50,9 @@ public enum Solver {
         let best = results.all.min { ($0.state.cost, $0.rank) < ($1.state.cost, $1.rank) }!
         let searched = clock.now
         // The bound gets at most a tenth of the time limit, and no longer than the search itself
-        // took (a quick re-plan stays quick); at least 50 ms.
-        // With the flow bound already known, the Lagrangian only tops it up, in at most 50 ms.
-        let boundBudget = max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed, flow == nil ? .seconds(3600) : .milliseconds(50)))
+        // took (a quick re-plan stays quick); at least 50 ms. With the flow bound already known,
+        // the Lagrangian only tops it up, in 30 ms.
+        let boundBudget = flow != nil ? .milliseconds(30) : max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed))
         let boundDeadline = min(started.advanced(by: options.timeLimit * 95 / 100), searched.advanced(by: boundBudget))
         let bound = !options.computeLowerBound ? nil
             : LowerBound.compute(model, candidates, upperBound: best.state.cost, deadline: boundDeadline, flow: flow?.bound)
@@ -132,7 +132,7 @@ public enum Solver {
 
     static func searchLimits(_ model: Model, _ candidates: Candidates, deadline: ContinuousClock.Instant, bound: Int?) -> LocalSearch.Limits {
         // Iteration budgets (not time) keep a run repeatable; sized so M stops within ~1 s and L ~10 s.
-        let idle = 36_000 + 60 * model.shiftCount
+        let idle = 30_000 + 60 * model.shiftCount
         let probe = model.previous.isEmpty ? nil : 20_000 + 10 * model.shiftCount
         return LocalSearch.Limits(
             maxIterations: 3 * idle / 2, idleIterations: idle, deadline: deadline, probeIterations: probe, bound: bound)

@@ -30,7 +30,7 @@ struct LagrangianBound {
         // The quick phase gets most of the budget (its steps are cheap and many are needed);
         // even one evaluation of the second phase at its best prices can only raise the bound.
         let quickDeadline = clock.now.advanced(by: (deadline - clock.now) * 85 / 100)
-        var quick = Ascent(prices: initialPrices(), theta: 1, patience: 5)
+        var quick = Ascent(prices: initialPrices(), theta: 1, patience: 10)
         quick.run(upperBound: upperBound, deadline: quickDeadline, maxIterations: maxIterations) { evaluateByCaps($0) }
         var schedules = Ascent(prices: quick.bestPrices, theta: 0.25, patience: 10)
         schedules.run(upperBound: upperBound, deadline: deadline, maxIterations: maxIterations) { evaluateBySchedules($0) }
