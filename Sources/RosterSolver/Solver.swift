@@ -106,7 +106,8 @@ public enum Solver {
             work += search.iterations
             // A start the search could not improve is left as it is: a re-plan stays quick. A
             // roster at the lower bound is optimal.
-            if search.stoppedAfterProbe || state.cost <= limits.bound ?? Int.min { break }
+            if search.stoppedAfterProbe { return (state, work) }
+            if state.cost <= limits.bound ?? Int.min { break }
             limits.probeIterations = nil
             // Later rounds start from a roster the sweeps just improved: a shorter search suffices.
             limits.idleIterations = later.idle

@@ -51,14 +51,15 @@ struct EjectionChains {
     @discardableResult
     mutating func improve(_ state: inout SearchState, deadline: ContinuousClock.Instant) -> Int {
         var applied = 0
-        while ContinuousClock.now < deadline, let chain = bestChain(state), Self.apply(chain, to: &state) {
+        while ContinuousClock.now < deadline, let chain = bestChain(state, deadline: deadline), Self.apply(chain, to: &state) {
             applied += 1
         }
         return applied
     }
 
-    /// The most improving chain of at most ``depth`` steps, if any improves.
-    mutating func bestChain(_ state: SearchState) -> Chain? {
+    /// The most improving chain of at most ``depth`` steps, if any improves (nil too when
+    /// `deadline` passes first: on large rosters one pass takes a while).
+    mutating func bestChain(_ state: SearchState, deadline: ContinuousClock.Instant = .now + .seconds(3600)) -> Chain? {
         build(state)
         let n = nodeVolunteer.count
         guard n > 0 else { return nil }
@@ -73,6 +74,7 @@ struct EjectionChains {
             cost[layer] = Array(repeating: Int.max, count: labels)
             predecessor[layer] = Array(repeating: -1, count: labels)
             via[layer] = Array(repeating: -1, count: labels)
+            guard ContinuousClock.now < deadline else { return nil }
             if layer == 0 { seed(state, n) } else { relax(layer, n) }
             for label in 0..<labels where cost[layer][label] < Int.max {
                 let base = cost[layer][label]

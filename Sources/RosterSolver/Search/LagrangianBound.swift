@@ -11,17 +11,13 @@ struct LagrangianBound {
     let model: Model
     let candidates: Candidates
     private let caps: [Int]
-    /// Per volunteer, their candidate shifts in start order, and those pairs' costs.
-    private let shifts: [[Int32]]
-    private let pairCosts: [[Int]]
+    private let pairCosts: [[Int]]  // per volunteer, aligned with candidates.shifts[v]
 
     init(model: Model, candidates: Candidates) {
         self.model = model
         self.candidates = candidates
         caps = LowerBound.shiftCaps(model, candidates)
-        let shifts = candidates.shifts.map { $0.sorted { (model.sStart[Int($0)], $0) < (model.sStart[Int($1)], $1) } }
-        self.shifts = shifts
-        pairCosts = (0..<model.volunteerCount).map { v in shifts[v].map { model.pairCost(v, Int($0)) } }
+        pairCosts = (0..<model.volunteerCount).map { v in candidates.shifts[v].map { model.pairCost(v, Int($0)) } }
     }
 
     /// The best bound found before `deadline`, given an upper bound (a feasible total) for step sizes.
@@ -32,8 +28,8 @@ struct LagrangianBound {
         let quickDeadline = clock.now.advanced(by: (deadline - clock.now) * 85 / 100)
         var quick = Ascent(prices: initialPrices(), theta: 1, patience: 10)
         quick.run(upperBound: upperBound, deadline: quickDeadline, maxIterations: maxIterations) { evaluateByCaps($0) }
-        var schedules = Ascent(prices: quick.bestPrices, theta: 0.25, patience: 10)
-        schedules.run(upperBound: upperBound, deadline: deadline, maxIterations: maxIterations) { evaluateBySchedules($0) }
+        var schedules = Ascent(prices: quick.bestPrices, theta: 0.25, patience: 10, mustEvaluate: false)
+        schedules.run(upperBound: upperBound, deadline: deadline, maxIterations: maxIterations) { evaluateBySchedules($0, deadline: deadline) }
         let best = max(quick.best, schedules.best)
         // The optimum is an integer at least `best`, so at least its ceiling; the small margin
         // keeps float error from rounding a value like 1000.0000001 up to 1001.
@@ -48,21 +44,25 @@ struct LagrangianBound {
         private(set) var best = -Double.infinity
         private(set) var bestPrices: [Double] = []
 
-        init(prices: [Double], theta: Double, patience: Int) {
+        /// Whether the first evaluation runs even after the deadline (so that there is a bound).
+        let mustEvaluate: Bool
+
+        init(prices: [Double], theta: Double, patience: Int, mustEvaluate: Bool = true) {
             self.prices = prices
             self.theta = theta
             self.patience = patience
+            self.mustEvaluate = mustEvaluate
         }
 
         mutating func run(
             upperBound: Int, deadline: ContinuousClock.Instant, maxIterations: Int,
-            evaluate: ([Double]) -> (value: Double, excess: [Int])
+            evaluate: ([Double]) -> (value: Double, excess: [Int])?
         ) {
             let clock = ContinuousClock()
             var sinceImproved = 0
-            // The first evaluation always runs, so there is always a bound.
-            for iteration in 0..<maxIterations where iteration == 0 || clock.now < deadline {
-                let (value, excess) = evaluate(prices)
+            for iteration in 0..<maxIterations where (iteration == 0 && mustEvaluate) || clock.now < deadline {
+                // An evaluation cut short by the deadline gives nothing.
+                guard let (value, excess) = evaluate(prices) else { break }
                 if value > best + 1e-6 {
                     (best, bestPrices, sinceImproved) = (value, prices, 0)
                 } else {
@@ -101,7 +101,7 @@ struct LagrangianBound {
         var offered: [(Double, Int32)] = []
         for v in 0..<model.volunteerCount where caps[v] > 0 {
             offered.removeAll(keepingCapacity: true)
-            for (i, s) in shifts[v].enumerated() {
+            for (i, s) in candidates.shifts[v].enumerated() {
                 let c = Double(pairCosts[v][i]) + lambda[Int(s)]
                 if c + fairness < 0 { offered.append((c, s)) }
             }
@@ -117,17 +117,22 @@ struct LagrangianBound {
         return (value, excess)
     }
 
-    /// The priced problem with each volunteer taking their best schedule.
-    private func evaluateBySchedules(_ lambda: [Double]) -> (value: Double, excess: [Int]) {
+    /// The priced problem with each volunteer taking their best schedule; nil if `deadline` passes first.
+    private func evaluateBySchedules(_ lambda: [Double], deadline: ContinuousClock.Instant) -> (value: Double, excess: [Int])? {
         var (value, excess) = priced(lambda)
         var schedule = VolunteerSchedule(model: model)
+        var offered: [(start: Int64, shift: Int32, cost: Double)] = []
         for v in 0..<model.volunteerCount where caps[v] > 0 {
-            schedule.reset(cap: caps[v])
-            for (i, s) in shifts[v].enumerated() {
+            if v & 255 == 0, ContinuousClock.now >= deadline { return nil }
+            offered.removeAll(keepingCapacity: true)
+            for (i, s) in candidates.shifts[v].enumerated() {
                 let c = Double(pairCosts[v][i]) + lambda[Int(s)]
                 // A shift that does not pay even the first fairness marginal is never worth taking.
-                if c + schedule.fairness < 0 { schedule.offer(s, cost: c) }
+                if c + schedule.fairness < 0 { offered.append((model.sStart[Int(s)], s, c)) }
             }
+            offered.sort { ($0.start, $0.shift) < ($1.start, $1.shift) }
+            schedule.reset(cap: caps[v])
+            for o in offered { schedule.offer(o.shift, cost: o.cost) }
             value += schedule.solve()
             for s in schedule.best { excess[Int(s)] += 1 }
         }
