@@ -1,7 +1,8 @@
 extension EjectionChains {
     /// Builds the improvement graph of `state`: a node per unpinned assignment, an arc per way
     /// its volunteer can take a place on another shift, with or without leaving a blocker.
-    mutating func build(_ state: SearchState) {
+    /// - Returns: false when `deadline` passed first (large rosters take a while).
+    mutating func build(_ state: SearchState, deadline: ContinuousClock.Instant) -> Bool {
         let model = state.model
         nodeVolunteer.removeAll(keepingCapacity: true)
         nodeShift.removeAll(keepingCapacity: true)
@@ -14,13 +15,18 @@ extension EjectionChains {
             }
         }
         firstNode[model.shiftCount] = Int32(nodeVolunteer.count)
-        takers = (0..<model.shiftCount).map { Self.cheapestTakers(state, $0) }
+        takers.removeAll(keepingCapacity: true)
+        for s in 0..<model.shiftCount {
+            if s & 255 == 0, ContinuousClock.now >= deadline { return false }
+            takers.append(Self.cheapestTakers(state, s))
+        }
         holeEstimate = takers.map { min(0, $0.first?.cost ?? 0) }
         arcStart.removeAll(keepingCapacity: true)
         arcTarget.removeAll(keepingCapacity: true)
         arcCost.removeAll(keepingCapacity: true)
         arcBlocker.removeAll(keepingCapacity: true)
         for n in nodeVolunteer.indices {
+            if n & 1023 == 0, ContinuousClock.now >= deadline { return false }
             arcStart.append(Int32(arcTarget.count))
             let (w, t) = (Int(nodeVolunteer[n]), Int(nodeShift[n]))
             for t2 in state.candidates.shifts[w] where Int(t2) != t && !state.contains(w, Int(t2)) {
@@ -46,6 +52,7 @@ extension EjectionChains {
             }
             return best
         }
+        return true
     }
 
     /// Whether `w`, leaving `t`, can take `t2`: -1 when it fits as it is, the one other shift

@@ -60,7 +60,7 @@ struct EjectionChains {
     /// The most improving chain of at most ``depth`` steps, if any improves (nil too when
     /// `deadline` passes first: on large rosters one pass takes a while).
     mutating func bestChain(_ state: SearchState, deadline: ContinuousClock.Instant = .now + .seconds(3600)) -> Chain? {
-        build(state)
+        guard build(state, deadline: deadline) else { return nil }
         let n = nodeVolunteer.count
         guard n > 0 else { return nil }
         let labels = (Self.maxHoles + 1) * n

@@ -19,7 +19,8 @@ struct SliceSweeper {
         let clock = ContinuousClock()
         var count = 0
         for (k, slice) in slices.slices.enumerated() {
-            if count & 15 == 0, clock.now >= deadline { break }
+            // Checked before every slice: on large rosters one slice can take a while.
+            if clock.now >= deadline { break }
             if done[k] >= 0, untouched(slice, since: done[k], state) { continue }
             reassignment.apply(slice, to: &state)
             done[k] = state.changes
