@@ -5,8 +5,10 @@
 ///   side by side, nor than fit in `max_minutes`), and keeps fairness exactly (its
 ///   marginal costs 1, 3, 5, … are convex). It is a min-cost flow, solved by
 ///   successive shortest paths; used while the graph is small.
-/// - The *Lagrangian* bound (``LagrangianBound``) reaches the flow bound's value approximately,
-///   in a time budget, for large problems.
+/// - The *Lagrangian* bound (``LagrangianBound``) prices the capacities instead: it reaches
+///   about the flow bound's value in a time budget on large problems, and goes beyond it where
+///   shifts clash (each volunteer's best schedule keeps overlap and travel); on small problems
+///   it tops up the flow bound.
 /// - The *per-shift* bound also drops the volunteer caps and charges fairness its
 ///   least marginal cost; it is linear time and used for large problems.
 enum LowerBound {
