@@ -53,6 +53,45 @@ struct EjectionChainTests {
         #expect(best?.gain == -10)
     }
 
+    @Test func aVolunteerComesBackOnTheChainToSwapOneLongShiftForTwoShortOnes() {
+        // p may work four hours and works L (10–14); q works A (10–11), B (15–16:30) and C.
+        // p ↔ q, one long shift for two short ones, turns fairness 1 + 9 into 4 + 4. As a
+        // chain: q leaves A (a hole), takes L from p, p takes B from q, q drops out, and p
+        // fills the hole. q is on it twice; a chain meeting each volunteer once gains nothing.
+        let p = problem(
+            [vol("p", max: 240), vol("q")],
+            [shift("L", 10, 14), shift("A", 10, 11), shift("B", 15, 16, endMinute: 30), shift("C", 17, 19)])
+        var state = self.state(p, [("L", "p"), ("A", "q"), ("B", "q"), ("C", "q")])
+        var once = EjectionChains()
+        once.allowsRevisits = false
+        #expect(once.bestChain(state) == nil)
+        var chains = EjectionChains()
+        #expect(chains.bestChain(state)?.gain == -2)
+        #expect(chains.improve(&state, deadline: .now + .seconds(60)) == 1)
+        #expect(state.cost == 8)
+        let shifts = { (v: String) in Set(state.byVolunteer[self.index(p, v)].map { p.shifts[Int($0)].id }) }
+        #expect(shifts("p") == ["A", "B"] && shifts("q") == ["L", "C"])
+    }
+
+    @Test func aVolunteerWhoComesBackMustFitWhatThePathGaveThem() {
+        // r could take A from x, x then B from r, and r, off B, C from y, for fairness 1 + 1 + 9
+        // → 4 + 1 + 4; but C (11:30–13:30) overlaps A, which r now holds: r must be checked
+        // against the path's changes, not the roster (where only B clashes). No chain improves.
+        let p = revisitProblem(c: shift("C", 11, 13, startMinute: 30, endMinute: 30, skill: "u"))
+        let state = self.state(p, [("B", "r"), ("A", "x"), ("C", "y"), ("D", "y"), ("E", "y")])
+        var chains = EjectionChains()
+        #expect(chains.bestChain(state) == nil)
+    }
+
+    /// r works B (10–12); x works A (13–15), can work only two hours and has not C's skill; y works
+    /// C, D (16–18) and E (18–20).
+    private func revisitProblem(c: Shift) -> Problem {
+        problem(
+            [vol("r", skills: ["s", "u"]), vol("x", skills: ["s"], max: 120), vol("y", skills: ["s", "t", "u"])],
+            [shift("A", 13, 15, skill: "s"), shift("B", 10, 12, skill: "s"), c,
+             shift("D", 16, 18, skill: "t"), shift("E", 18, 20, skill: "t")])
+    }
+
     @Test(arguments: 0..<40)
     func chainsOnlyImproveAndKeepRostersValid(seed: Int) {
         let p = TinyProblems.make(seed: UInt64(seed))

@@ -14,7 +14,9 @@ extension EjectionChains {
     /// The best way to end the chain in ``path`` (cost `base` so far, with one or two holes),
     /// if it beats `bestGain`. The last volunteer drops out, moves to an open position or fills
     /// a hole; every other hole is filled by whoever is cheapest, or left open.
-    mutating func bestEnd(_ state: SearchState, n: Int, base: Int, bestGain: Int) -> Chain? {
+    /// `drop` is what the last volunteer's dropping out costs; one who came back on the chain
+    /// can do nothing else.
+    mutating func bestEnd(_ state: SearchState, n: Int, base: Int, drop: Int, bestGain: Int) -> Chain? {
         let model = state.model
         let last = path[path.count - 1].label % n
         let (w, t) = (Int(nodeVolunteer[last]), Int(nodeShift[last]))
@@ -39,10 +41,12 @@ extension EjectionChains {
                 if total < (best?.gain ?? bestGain) { best = (total, end, (first, second)) }
             }
         }
-        consider(dropCost(state, last), -1)
-        if openMove[last].shift >= 0 { consider(openMove[last].cost, openMove[last].shift) }
-        for h in [holes.0, holes.1] where h >= 0 && !state.contains(w, Int(h)) && model.isEligible(w, Int(h)) {
-            if state.fitsVolunteer(w, Int(h), ignoring: t) { consider(model.pairCost(w, Int(h)), h) }
+        consider(drop, -1)
+        if !traced.takerSeen {
+            if openMove[last].shift >= 0 { consider(openMove[last].cost, openMove[last].shift) }
+            for h in [holes.0, holes.1] where h >= 0 && !state.contains(w, Int(h)) && model.isEligible(w, Int(h)) {
+                if state.fitsVolunteer(w, Int(h), ignoring: t) { consider(model.pairCost(w, Int(h)), h) }
+            }
         }
         guard let best else { return nil }
         return chain(n: n, end: best.end, closures: [best.closures.0, best.closures.1].compactMap { $0 }, gain: best.gain)
@@ -79,7 +83,8 @@ extension EjectionChains {
             best = taker
             break
         }
-        for m in members where m.volunteer != excluding {
+        // A volunteer on the chain twice is not checked against both visits: they fill no hole.
+        for m in members where m.volunteer != excluding && m.volunteer != last && members.count(where: { $0.volunteer == m.volunteer }) == 1 {
             guard let c = memberCost(state, m, h), c < (best?.cost ?? 0) else { continue }
             best = (c, m.volunteer)
         }

@@ -11,12 +11,19 @@
 /// shift that clashes with t' (a *blocker*), which leaves a hole; a chain may also begin with
 /// a hole (its first volunteer just leaves). Holes, at most ``maxHoles``, are filled at the
 /// end by the last volunteer, by a volunteer on the chain who still has room, or by anyone
-/// else who fits. Each volunteer is pushed at most once, so every step's overlap and load are
-/// checked against the roster as it is. Labels are kept per depth, per number of holes, and
-/// per node (Bellman–Ford by layers); a path is extended only to volunteers it does not hold.
+/// else who fits. Each assignment is pushed out at most once; a volunteer may come back (be
+/// pushed out of another shift and take another), and is then checked against the schedule
+/// the path has left them rather than the roster (see ``Trace``). Labels are kept per depth,
+/// per number of holes, and per node (Bellman–Ford by layers): the best path to each, so deep
+/// chains are found where the best prefix leads to them, not always.
 struct EjectionChains {
     /// The longest chain, in pushed-out volunteers.
-    var depth = 6
+    var depth = 12
+    /// Chains longer than this are searched only when no shorter one improves (they are rarely
+    /// needed, and each layer costs as much as the first).
+    var shallowDepth = 6
+    /// Whether a volunteer may come back on a chain (see ``Trace``); off, each appears once.
+    var allowsRevisits = true
     static let maxHoles = 2
 
     // The graph of one pass (compressed rows), built by `build`.
@@ -35,11 +42,13 @@ struct EjectionChains {
     var openMove: [(cost: Int, shift: Int32)] = []
 
     // Labels: per layer, per (holes × nodes + node): cost, predecessor label and arc.
-    private var cost: [[Int]] = []
-    private var predecessor: [[Int32]] = []
-    private var via: [[Int32]] = []
+    var cost: [[Int]] = []
+    var predecessor: [[Int32]] = []
+    var via: [[Int32]] = []
     /// The path of the label being looked at, root first (reused, to avoid allocations).
     var path: [(label: Int, arc: Int)] = []
+    /// What ``trace(_:_:_:)`` found on the path of the label being extended (reused).
+    var traced = Trace()
     /// The volunteers on that path other than the last (reused).
     var members: [Member] = []
 
@@ -71,23 +80,30 @@ struct EjectionChains {
         }
         var best = Chain()
         for layer in 0..<depth {
+            if layer == shallowDepth, best.gain < 0 { break }
             cost[layer] = Array(repeating: Int.max, count: labels)
             predecessor[layer] = Array(repeating: -1, count: labels)
             via[layer] = Array(repeating: -1, count: labels)
             guard ContinuousClock.now < deadline else { return nil }
-            if layer == 0 { seed(state, n) } else { relax(layer, n) }
+            if layer == 0 { seed(state, n) } else { relax(state, layer, n) }
             for label in 0..<labels where cost[layer][label] < Int.max {
                 let base = cost[layer][label]
+                // A cheap test first: one who comes back saves at most 2 × fairness more by dropping out.
+                let slack = 2 * state.model.weights.fairness
+                if label < n, base + min(dropCost(state, label) - slack, openMove[label].cost) >= best.gain { continue }
+                trace(layer, label, n)
+                // A volunteer who comes back at the end can only drop out (their schedule is no
+                // longer the roster's, which the other ends are priced on).
+                let drop = traced.takerSeen ? tracedDropCost(state) : dropCost(state, label % n)
+                let move = traced.takerSeen ? Int.max : openMove[label % n].cost
                 if label < n {
                     // No holes: the last volunteer drops out or moves to an open position.
-                    let end = min(dropCost(state, label), openMove[label].cost)
-                    guard base + end < best.gain else { continue }
+                    guard base + min(drop, move) < best.gain else { continue }
                     walk(layer, label)
-                    let open = openMove[label].cost < dropCost(state, label) ? openMove[label].shift : -1
-                    best = chain(n: n, end: open, closures: [], gain: base + end)
+                    best = chain(n: n, end: move < drop ? openMove[label].shift : -1, closures: [], gain: base + min(drop, move))
                 } else {
                     walk(layer, label)
-                    if let chain = bestEnd(state, n: n, base: base, bestGain: best.gain) { best = chain }
+                    if let chain = bestEnd(state, n: n, base: base, drop: drop, bestGain: best.gain) { best = chain }
                 }
             }
         }
@@ -106,34 +122,28 @@ struct EjectionChains {
         }
     }
 
-    /// One layer of relaxation: labels of `layer - 1` extended by one arc to a volunteer not yet on the path.
-    private mutating func relax(_ layer: Int, _ n: Int) {
+    /// One layer of relaxation: labels of `layer - 1` extended by one arc. A volunteer may come
+    /// back on the path (take another shift after being pushed out again) when the step still
+    /// fits their schedule as the path has changed it; see ``trace(_:_:_:)``.
+    private mutating func relax(_ state: SearchState, _ layer: Int, _ n: Int) {
         for label in 0..<((Self.maxHoles + 1) * n) {
             let base = cost[layer - 1][label]
             guard base < Int.max else { continue }
             let i = label % n
             let holes = label / n
+            var isTraced = false
             for a in Int(arcStart[i])..<Int(arcStart[i + 1]) {
                 let kind = holes + (arcBlocker[a] >= 0 ? 1 : 0)
                 guard kind <= Self.maxHoles else { continue }
                 let target = kind * n + Int(arcTarget[a])
                 let c = base + Int(arcCost[a])
-                guard c < cost[layer][target], !onPath(layer - 1, label, n, volunteer: nodeVolunteer[Int(arcTarget[a])]) else { continue }
+                guard c < cost[layer][target] else { continue }
+                if !isTraced { trace(layer - 1, label, n); isTraced = true }
+                guard admits(state, a) else { continue }
                 cost[layer][target] = c
                 predecessor[layer][target] = Int32(label)
                 via[layer][target] = Int32(a)
             }
-        }
-    }
-
-    /// Whether `volunteer` is already on the path ending at `label` (pushed out, or its taker).
-    private func onPath(_ layer: Int, _ label: Int, _ n: Int, volunteer: Int32) -> Bool {
-        var (l, x) = (layer, label)
-        while true {
-            if nodeVolunteer[x % n] == volunteer { return true }
-            if l == 0 { return x < n && takers[Int(nodeShift[x])].first?.volunteer == volunteer }
-            x = Int(predecessor[l][x])
-            l -= 1
         }
     }
 
