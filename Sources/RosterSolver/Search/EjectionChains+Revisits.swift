@@ -47,8 +47,9 @@ extension EjectionChains {
                 traced.takerRemoved.append(nodeShift[node])
             }
             if l == 0 {
-                if x < n, let root = takers[Int(nodeShift[node])].first { traced.volunteers.append(root.volunteer) }
-                if x < n, let root = takers[Int(nodeShift[node])].first, root.volunteer == traced.taker {
+                guard x < n, let root = takers[Int(nodeShift[node])].first else { return }
+                traced.volunteers.append(root.volunteer)
+                if root.volunteer == traced.taker {
                     traced.takerSeen = true
                     traced.takerIsRoot = true
                     traced.takerAdded.append(nodeShift[node])

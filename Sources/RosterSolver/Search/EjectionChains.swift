@@ -79,6 +79,8 @@ struct EjectionChains {
             via = predecessor
         }
         var best = Chain()
+        // One who comes back on the chain saves at most 2 × fairness more by dropping out.
+        let slack = 2 * state.model.weights.fairness
         for layer in 0..<depth {
             if layer == shallowDepth, best.gain < 0 { break }
             cost[layer] = Array(repeating: Int.max, count: labels)
@@ -88,8 +90,7 @@ struct EjectionChains {
             if layer == 0 { seed(state, n) } else { relax(state, layer, n) }
             for label in 0..<labels where cost[layer][label] < Int.max {
                 let base = cost[layer][label]
-                // A cheap test first: one who comes back saves at most 2 × fairness more by dropping out.
-                let slack = 2 * state.model.weights.fairness
+                // A cheap test first, before tracing the path.
                 if label < n, base + min(dropCost(state, label) - slack, openMove[label].cost) >= best.gain { continue }
                 trace(layer, label, n)
                 // A volunteer who comes back at the end can only drop out (their schedule is no
