@@ -110,7 +110,7 @@ struct EjectionChainTests {
         #expect(state.cost >= BruteForce.optimum(p))
     }
 
-    @Test(arguments: 0..<60)
+    @Test(arguments: 0..<80)
     func theScheduleSubproblemMatchesExhaustiveSearch(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed) &+ 7)
         let shifts = (0..<(1 + rng.below(7))).map { i in
@@ -120,16 +120,19 @@ struct EjectionChainTests {
         let model = Model(problem([vol("v", from: 0, to: 23)], shifts))
         let order = (0..<shifts.count).sorted { (model.sStart[$0], $0) < (model.sStart[$1], $1) }
         let costs = order.map { _ in Double(-1 - rng.below(30)) }
+        // Odd seeds also limit the load, in hours (each shift is 1 or 2 hours long).
+        let hours = order.map { Int(model.duration($0) / 3_600_000) }
+        let limit = seed % 2 == 1 ? 1 + rng.below(5) : nil
         let cap = 1 + rng.below(4)
         var schedule = VolunteerSchedule(model: model)
-        schedule.reset(cap: cap)
-        for (i, s) in order.enumerated() { schedule.offer(Int32(s), cost: costs[i]) }
+        schedule.reset(cap: cap, loadLimit: limit)
+        for (i, s) in order.enumerated() { schedule.offer(Int32(s), cost: costs[i], units: hours[i]) }
         let value = schedule.solve()
-        // Every subset: pairwise compatible and within the cap.
+        // Every subset: pairwise compatible, within the cap and within the load.
         var best = 0.0
         for mask in 1..<(1 << order.count) {
             let chosen = order.indices.filter { mask & (1 << $0) != 0 }
-            guard chosen.count <= cap else { continue }
+            guard chosen.count <= cap, chosen.reduce(0, { $0 + hours[$1] }) <= limit ?? Int.max else { continue }
             let clash = chosen.contains { i in chosen.contains { j in i < j && !model.compatible(order[i], order[j]) } }
             guard !clash else { continue }
             best = min(best, chosen.reduce(0) { $0 + costs[$1] } + Double(chosen.count * chosen.count) * schedule.fairness)
@@ -137,6 +140,34 @@ struct EjectionChainTests {
         #expect(value == best, "seed \(seed)")
         let picked = schedule.best.map(Int.init)
         #expect(picked.reduce(0.0) { $0 + costs[order.firstIndex(of: $1)!] } + Double(picked.count * picked.count) == value)
+        #expect(picked.reduce(0) { $0 + hours[order.firstIndex(of: $1)!] } <= limit ?? Int.max)
+    }
+
+    @Test func theScheduleBoundSeesTheLoadTheShiftCapCannot() {
+        // v may work three hours: two shifts by count (one hour and two), but not the two
+        // two-hour ones of priority 3. The flow bound and a schedule without load fill both
+        // (unfilled 1000 for C + fairness 4); with the load the bound proves the optimum, A and
+        // C worked and B (3000) open.
+        let p = problem(
+            [vol("v", max: 180)],
+            [shift("A", 9, 11, priority: 3), shift("B", 12, 14, priority: 3), shift("C", 15, 16)])
+        let model = Model(p)
+        let candidates = Candidates(model: model)
+        #expect(LowerBound.exactFlow(model, candidates)?.bound == 1004)
+        #expect(LagrangianBound(model: model, candidates: candidates).best(upperBound: 3004, deadline: .now + .seconds(60)) == 3004)
+        #expect(BruteForce.optimum(p) == 3004)
+    }
+
+    @Test func loadUnitsAreCoarseEnoughAndNeverRoundALimitUp() {
+        // Shifts of 60 and 90 minutes: a 30-minute unit. A 2,000-hour limit: 96 units at most.
+        let p = problem(
+            [vol("v", max: 240), vol("w", max: 120_000)],
+            [shift("A", 9, 10), shift("B", 11, 12, endMinute: 30)])
+        let model = Model(p)
+        #expect(LagrangianBound.loadUnit(Model(problem([vol("v", max: 240)], p.shifts))) == 30 * 60_000)
+        let unit = LagrangianBound.loadUnit(model)
+        #expect(model.vMaxMillis.allSatisfy { $0 / unit <= 96 })
+        #expect(unit >= 30 * 60_000)
     }
 
     @Test func theScheduleBoundSeesClashesTheFlowBoundCannot() {

@@ -1,36 +1,62 @@
 /// A lower bound from pricing the shift capacities (Lagrange multipliers λ_s ≥ 0) instead of
 /// enforcing them. For *any* λ ≥ 0 the priced problem's optimum is a valid bound; subgradient
-/// steps (Polyak, towards a known total) raise it while the budget lasts, in two phases:
+/// steps (Polyak, towards a known total) raise it while the budget lasts, in three phases:
 ///
 /// 1. each volunteer takes the shifts whose priced cost plus fairness marginal is negative, up
 ///    to their shift cap: quick to evaluate, its best value equals the flow relaxation's;
 /// 2. from the best prices of phase 1, each volunteer takes their best *schedule* (shifts that
 ///    do not overlap, with travel; ``VolunteerSchedule``): slower, but at the same prices never
-///    lower, and much higher where volunteers' shifts clash.
+///    lower, and much higher where volunteers' shifts clash;
+/// 3. from the best prices so far, schedules that also keep within the volunteer's load
+///    (counted in whole load units): slower again where the load binds, and higher there.
 struct LagrangianBound {
     let model: Model
     let candidates: Candidates
     private let caps: [Int]
     private let pairCosts: [[Int]]  // per volunteer, aligned with candidates.shifts[v]
+    /// Shift lengths and volunteers' load limits in whole load units (see ``loadUnit(_:)``).
+    private let shiftUnits: [Int]
+    private let loadLimits: [Int]
 
     init(model: Model, candidates: Candidates) {
         self.model = model
         self.candidates = candidates
         caps = LowerBound.shiftCaps(model, candidates)
         pairCosts = (0..<model.volunteerCount).map { v in candidates.shifts[v].map { model.pairCost(v, Int($0)) } }
+        let unit = Self.loadUnit(model)
+        shiftUnits = (0..<model.shiftCount).map { Int(model.duration($0) / unit) }
+        loadLimits = model.vMaxMillis.map { Int($0 / unit) }
+    }
+
+    /// The load unit: the largest that divides every shift's length, made coarser where that
+    /// would give some volunteer more than 96 units (the schedule search grows with them).
+    /// Lengths are rounded down to whole units and limits too; any schedule within its load
+    /// stays within it in units (Σ⌊d/u⌋ ≤ ⌊Σd/u⌋), so the bound stays sound.
+    static func loadUnit(_ model: Model) -> Int64 {
+        func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? a : gcd(b, a % b) }
+        let exact = max(1, (0..<model.shiftCount).reduce(Int64(0)) { gcd($0, model.duration($1)) })
+        let most = model.vMaxMillis.max() ?? 0
+        return max(exact, (most + 95) / 96)
     }
 
     /// The best bound found before `deadline`, given an upper bound (a feasible total) for step sizes.
     func best(upperBound: Int, deadline: ContinuousClock.Instant, maxIterations: Int = 300) -> Int {
         let clock = ContinuousClock()
+        let budget = deadline - clock.now
         // The quick phase gets most of the budget (its steps are cheap and many are needed);
-        // even one evaluation of the second phase at its best prices can only raise the bound.
-        let quickDeadline = clock.now.advanced(by: (deadline - clock.now) * 85 / 100)
+        // each later phase starts from the best prices of the one before, and even one
+        // evaluation there can only raise the bound (it solves a tighter subproblem). Schedules
+        // get two thirds of what is left, schedules within the load the last third.
         var quick = Ascent(prices: initialPrices(), theta: 1, patience: 10)
-        quick.run(upperBound: upperBound, deadline: quickDeadline, maxIterations: maxIterations) { evaluateByCaps($0) }
+        quick.run(upperBound: upperBound, deadline: clock.now.advanced(by: budget * 85 / 100), maxIterations: maxIterations) { evaluateByCaps($0) }
         var schedules = Ascent(prices: quick.bestPrices, theta: 0.25, patience: 10, mustEvaluate: false)
-        schedules.run(upperBound: upperBound, deadline: deadline, maxIterations: maxIterations) { evaluateBySchedules($0, deadline: deadline) }
-        let best = max(quick.best, schedules.best)
+        let schedulesDeadline = clock.now.advanced(by: (deadline - clock.now) * 2 / 3)
+        schedules.run(upperBound: upperBound, deadline: schedulesDeadline, maxIterations: maxIterations) {
+            evaluateBySchedules($0, withLoad: false, deadline: schedulesDeadline)
+        }
+        var loaded = Ascent(prices: schedules.best > quick.best ? schedules.bestPrices : quick.bestPrices, theta: 0.25, patience: 10, mustEvaluate: false)
+        loaded.run(upperBound: upperBound, deadline: deadline, maxIterations: maxIterations) { evaluateBySchedules($0, withLoad: true, deadline: deadline) }
+        let best = max(quick.best, schedules.best, loaded.best)
         // The optimum is an integer at least `best`, so at least its ceiling; the small margin
         // keeps float error from rounding a value like 1000.0000001 up to 1001.
         return Int((best - 1e-6).rounded(.up))
@@ -118,7 +144,7 @@ struct LagrangianBound {
     }
 
     /// The priced problem with each volunteer taking their best schedule; nil if `deadline` passes first.
-    private func evaluateBySchedules(_ lambda: [Double], deadline: ContinuousClock.Instant) -> (value: Double, excess: [Int])? {
+    private func evaluateBySchedules(_ lambda: [Double], withLoad: Bool, deadline: ContinuousClock.Instant) -> (value: Double, excess: [Int])? {
         var (value, excess) = priced(lambda)
         var schedule = VolunteerSchedule(model: model)
         var offered: [(start: Int64, shift: Int32, cost: Double)] = []
@@ -131,8 +157,8 @@ struct LagrangianBound {
                 if c + schedule.fairness < 0 { offered.append((model.sStart[Int(s)], s, c)) }
             }
             offered.sort { ($0.start, $0.shift) < ($1.start, $1.shift) }
-            schedule.reset(cap: caps[v])
-            for o in offered { schedule.offer(o.shift, cost: o.cost) }
+            schedule.reset(cap: caps[v], loadLimit: withLoad ? loadLimits[v] : nil)
+            for o in offered { schedule.offer(o.shift, cost: o.cost, units: shiftUnits[Int(o.shift)]) }
             value += schedule.solve()
             for s in schedule.best { excess[Int(s)] += 1 }
         }
