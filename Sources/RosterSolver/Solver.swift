@@ -55,7 +55,7 @@ public enum Solver {
         let boundBudget = flow != nil ? .milliseconds(30) : max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed))
         let boundDeadline = min(started.advanced(by: options.timeLimit * 95 / 100), searched.advanced(by: boundBudget))
         let bound = !options.computeLowerBound ? nil
-            : LowerBound.compute(model, candidates, upperBound: best.state.cost, deadline: boundDeadline, flow: flow?.bound)
+            : LowerBound.compute(model, candidates, upperBound: best.state.cost, deadline: boundDeadline, flow: flow?.bound, roster: best.state.byVolunteer)
         let elapsed = clock.now - started
         func millis(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
         return makeRoster(

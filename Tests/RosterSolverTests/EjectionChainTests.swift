@@ -190,6 +190,28 @@ struct EjectionChainTests {
         let bound = LagrangianBound(model: model, candidates: Candidates(model: model))
             .best(upperBound: optimum, deadline: .now + .seconds(60))
         #expect(bound <= optimum, "seed \(seed)")
+        // Started also from prices read off the solver's roster (and, with no steps at all,
+        // from those alone): still never above the optimum.
+        let solved = try! Solver.solve(p, options: SolverOptions(timeLimit: .seconds(10), computeLowerBound: false))
+        var roster = Array(repeating: [Int32](), count: model.volunteerCount)
+        for a in solved.assignments { roster[model.volunteerIndex[a.volunteer]!].append(Int32(model.shiftIndex[a.shift]!)) }
+        let lagrangian = LagrangianBound(model: model, candidates: Candidates(model: model))
+        #expect(lagrangian.best(upperBound: optimum, deadline: .now + .seconds(60), roster: roster) <= optimum, "seed \(seed)")
+        #expect(lagrangian.best(upperBound: optimum, deadline: .now + .seconds(60), maxIterations: 0, roster: roster) <= optimum, "seed \(seed)")
+    }
+
+    @Test func pricesReadOffTheRosterBoundItWithoutASingleStep() {
+        // v (home) works A; w could, away. A is full, so it is priced at what w would gain from
+        // it at w's next fairness marginal: 1000 − 5 − 1 = 994. At that price v still takes A
+        // (−1000 + 994 + 1 = −5) and w does not (−995 + 994 + 1 = 0): the bound is
+        // 1000 − 994 − 5 = 1, the optimum, before any subgradient step.
+        let p = problem([vol("v"), vol("w", community: "c-2")], [shift("A", 9, 10)])
+        let model = Model(p)
+        var roster = Array(repeating: [Int32](), count: 2)
+        roster[model.volunteerIndex["v"]!] = [Int32(model.shiftIndex["A"]!)]
+        let lagrangian = LagrangianBound(model: model, candidates: Candidates(model: model))
+        #expect(lagrangian.best(upperBound: 1, deadline: .now + .seconds(60), maxIterations: 0, roster: roster) == 1)
+        #expect(BruteForce.optimum(p) == 1)
     }
 
     private func state(_ p: Problem, _ pairs: [(String, String)]) -> SearchState {

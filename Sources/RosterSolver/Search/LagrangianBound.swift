@@ -39,24 +39,35 @@ struct LagrangianBound {
         return max(exact, (most + 95) / 96)
     }
 
-    /// The best bound found before `deadline`, given an upper bound (a feasible total) for step sizes.
-    func best(upperBound: Int, deadline: ContinuousClock.Instant, maxIterations: Int = 300) -> Int {
+    /// The best bound found before `deadline`, given an upper bound (a feasible total) for step
+    /// sizes and, when there is one, the roster of that total (each volunteer's shifts), whose
+    /// prices are a second start.
+    func best(upperBound: Int, deadline: ContinuousClock.Instant, maxIterations: Int = 300, roster: [[Int32]]? = nil) -> Int {
         let clock = ContinuousClock()
         let budget = deadline - clock.now
+        // Prices read off the roster, when there is one, are a second start: on the largest
+        // problems, where the budget allows only a few dozen steps, they are far better than
+        // where the steps from the generic start get to; elsewhere those steps do better.
+        var bestSoFar = (value: -Double.infinity, prices: [Double]())
+        if let roster {
+            let prices = rosterPrices(roster)
+            bestSoFar = (evaluateByCaps(prices).value, prices)
+        }
         // The quick phase gets most of the budget (its steps are cheap and many are needed);
         // each later phase starts from the best prices of the one before, and even one
         // evaluation there can only raise the bound (it solves a tighter subproblem). Schedules
         // get two thirds of what is left, schedules within the load the last third.
         var quick = Ascent(prices: initialPrices(), theta: 1, patience: 10)
         quick.run(upperBound: upperBound, deadline: clock.now.advanced(by: budget * 85 / 100), maxIterations: maxIterations) { evaluateByCaps($0) }
-        var schedules = Ascent(prices: quick.bestPrices, theta: 0.25, patience: 10, mustEvaluate: false)
+        if quick.best >= bestSoFar.value { bestSoFar = (quick.best, quick.bestPrices) }
+        var schedules = Ascent(prices: bestSoFar.prices, theta: 0.25, patience: 10, mustEvaluate: false)
         let schedulesDeadline = clock.now.advanced(by: (deadline - clock.now) * 2 / 3)
         schedules.run(upperBound: upperBound, deadline: schedulesDeadline, maxIterations: maxIterations) {
             evaluateBySchedules($0, withLoad: false, deadline: schedulesDeadline)
         }
-        var loaded = Ascent(prices: schedules.best > quick.best ? schedules.bestPrices : quick.bestPrices, theta: 0.25, patience: 10, mustEvaluate: false)
+        var loaded = Ascent(prices: schedules.best > bestSoFar.value ? schedules.bestPrices : bestSoFar.prices, theta: 0.25, patience: 10, mustEvaluate: false)
         loaded.run(upperBound: upperBound, deadline: deadline, maxIterations: maxIterations) { evaluateBySchedules($0, withLoad: true, deadline: deadline) }
-        let best = max(quick.best, schedules.best, loaded.best)
+        let best = max(bestSoFar.value, schedules.best, loaded.best)
         // The optimum is an integer at least `best`, so at least its ceiling; the small margin
         // keeps float error from rounding a value like 1000.0000001 up to 1001.
         return Int((best - 1e-6).rounded(.up))
@@ -116,6 +127,23 @@ struct LagrangianBound {
             let gains = candidates.volunteers[s].map { model.pairCost(Int($0), s) + model.weights.fairness }.sorted()
             let r = model.sRequired[s]
             return gains.count > r ? max(0, Double(-gains[r])) : 0
+        }
+    }
+
+    /// Prices read off a good roster (complementary slackness, roughly): a full shift is priced
+    /// so that no volunteer off it would take it at their next fairness marginal; a shift with
+    /// open positions is free.
+    private func rosterPrices(_ roster: [[Int32]]) -> [Double] {
+        let fairness = model.weights.fairness
+        var on = Array(repeating: [Int32](), count: model.shiftCount)
+        for (v, shifts) in roster.enumerated() { for s in shifts { on[Int(s)].append(Int32(v)) } }
+        return (0..<model.shiftCount).map { s in
+            guard on[s].count >= model.sRequired[s] else { return 0 }
+            var price = 0
+            for u in candidates.volunteers[s] where !on[s].contains(u) {
+                price = max(price, -model.pairCost(Int(u), s) - fairness * (2 * roster[Int(u)].count + 1))
+            }
+            return Double(price)
         }
     }
 

@@ -13,13 +13,15 @@
 ///   least marginal cost; it is linear time and used for large problems.
 enum LowerBound {
     /// The best bound affordable by `deadline`: the larger of the Lagrangian bound and the flow
-    /// bound (when the caller solved it; else the per-shift bound).
+    /// bound (when the caller solved it; else the per-shift bound). `roster` (each volunteer's
+    /// shifts in the best roster found) gives the Lagrangian a second start.
     static func compute(
-        _ model: Model, _ candidates: Candidates, upperBound: Int, deadline: ContinuousClock.Instant, flow: Int? = nil
+        _ model: Model, _ candidates: Candidates, upperBound: Int, deadline: ContinuousClock.Instant, flow: Int? = nil,
+        roster: [[Int32]]? = nil
     ) -> Int {
         // A roster at the flow bound is optimal: nothing can raise the bound further.
         if let flow, flow >= upperBound { return flow }
-        let lagrangian = LagrangianBound(model: model, candidates: candidates).best(upperBound: upperBound, deadline: deadline)
+        let lagrangian = LagrangianBound(model: model, candidates: candidates).best(upperBound: upperBound, deadline: deadline, roster: roster)
         return max(flow ?? perShift(model, candidates), lagrangian)
     }
 
