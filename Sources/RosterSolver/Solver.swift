@@ -40,22 +40,46 @@ public enum Solver {
 
         // The search leaves the end of the time limit to the lower bound, and some to spare.
         let searchDeadline = started.advanced(by: options.timeLimit * (options.computeLowerBound && flow == nil ? 85 : 95) / 100)
-        let limits = searchLimits(model, candidates, deadline: searchDeadline, bound: flow?.bound)
+        // Where whole schedules can be priced (see ``ColumnGeneration``) and the flow bound is
+        // far below the first round's roster, the search hands over after that round.
+        let generation = flow.flatMap { _ in ColumnGeneration(model: model, candidates: candidates) }
+        var limits = searchLimits(model, candidates, deadline: searchDeadline, bound: flow?.bound)
+        if generation != nil, let bound = flow?.bound { limits.handOff = { ColumnGeneration.isWorthTrying(cost: $0, flowBound: bound) } }
+        let searchLimits = limits
         let results = ResultSlots(count: options.threads)
         DispatchQueue.concurrentPerform(iterations: options.threads) { i in
-            let (state, work) = search(from: starts[i % starts.count], seed: options.seed &* 0x9E37_79B9 &+ UInt64(i), slices, limits)
+            let (state, work) = search(from: starts[i % starts.count], seed: options.seed &* 0x9E37_79B9 &+ UInt64(i), slices, searchLimits)
             results.store(i, state, iterations: work)
         }
         // Best cost wins; ties go to the lowest thread so the choice is deterministic.
-        let best = results.all.min { ($0.state.cost, $0.rank) < ($1.state.cost, $1.rank) }!
+        var best = results.all.min { ($0.state.cost, $0.rank) < ($1.state.cost, $1.rank) }!
+        var generated: ColumnGeneration.Outcome?
+        if let generation, let handOff = limits.handOff, handOff(best.state.cost) {
+            let outcome = generation.run(from: best.state, deadline: searchDeadline)
+            best.state = outcome.state
+            best.iterations += outcome.rounds
+            // A master whose optimum was not a roster leaves a rounded one: the search's last
+            // stage (slice sweeps and ejection chains) finishes it.
+            if !outcome.optimal {
+                var sweeper = SliceSweeper(slices: slices)
+                var chains = EjectionChains()
+                best.iterations += polish(&best.state, &sweeper, &chains, limits)
+            }
+            generated = outcome
+        }
         let searched = clock.now
         // The bound gets at most a tenth of the time limit, and no longer than the search itself
         // took (a quick re-plan stays quick); at least 50 ms. With the flow bound already known,
         // the Lagrangian only tops it up, in 30 ms.
         let boundBudget = flow != nil ? .milliseconds(30) : max(.milliseconds(50), min(options.timeLimit / 10, searched - constructed))
         let boundDeadline = min(started.advanced(by: options.timeLimit * 95 / 100), searched.advanced(by: boundBudget))
+        // Column generation's bound, when it ran, is at least the flow bound's (it prices whole
+        // schedules); the Lagrangian then only tops it up.
+        let known = max(flow?.bound ?? Int.min, generated?.bound ?? Int.min)
         let bound = !options.computeLowerBound ? nil
-            : LowerBound.compute(model, candidates, upperBound: best.state.cost, deadline: boundDeadline, flow: flow?.bound, roster: best.state.byVolunteer)
+            : LowerBound.compute(
+                model, candidates, upperBound: best.state.cost, deadline: boundDeadline, flow: flow == nil ? nil : known,
+                roster: best.state.byVolunteer)
         let elapsed = clock.now - started
         func millis(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
         return makeRoster(
@@ -64,7 +88,7 @@ public enum Solver {
                 "solve_ms": millis(elapsed), "construct_ms": millis(constructed - started),
                 "search_ms": millis(searched - constructed), "bound_ms": millis(clock.now - searched),
                 "iterations": results.all.reduce(0) { $0 + $1.iterations },
-                "greedy_total": greedyCost, "threads": options.threads, "eligible_pairs": candidates.pairCount,
+                "greedy_total": greedyCost, "generation_rounds": generated?.rounds ?? 0, "threads": options.threads, "eligible_pairs": candidates.pairCount,
             ])
     }
 
@@ -113,6 +137,7 @@ public enum Solver {
             limits.idleIterations = later.idle
             limits.maxIterations = later.max
             work += sweeper.sweep(&state, deadline: limits.deadline)
+            if round == 0, let handOff = limits.handOff, handOff(state.cost) { return (state, work) }
             if state.cost == before || state.cost <= limits.bound ?? Int.min || ContinuousClock.now >= limits.deadline { break }
         }
         // Last, ejection chains: they reach what single moves and single slices cannot.

@@ -133,7 +133,7 @@ struct LagrangianBound {
     /// Prices read off a good roster (complementary slackness, roughly): a full shift is priced
     /// so that no volunteer off it would take it at their next fairness marginal; a shift with
     /// open positions is free.
-    private func rosterPrices(_ roster: [[Int32]]) -> [Double] {
+    func rosterPrices(_ roster: [[Int32]]) -> [Double] {
         let fairness = model.weights.fairness
         var on = Array(repeating: [Int32](), count: model.shiftCount)
         for (v, shifts) in roster.enumerated() { for s in shifts { on[Int(s)].append(Int32(v)) } }

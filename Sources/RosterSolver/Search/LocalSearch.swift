@@ -17,6 +17,9 @@ struct LocalSearch {
         var probeIterations: Int? = nil
         /// A proven lower bound: a roster that reaches it is optimal, and the search stops.
         var bound: Int? = nil
+        /// Whether the search should stop after its first round with a roster of this cost and
+        /// hand over to column generation (see ``Solver``).
+        var handOff: (@Sendable (Int) -> Bool)? = nil
     }
 
     private enum Op { case add(Int32, Int32), remove(Int32, Int32) }
