@@ -78,12 +78,9 @@ import Testing
     }
 
     @Test func columnsProveTheOptimumWhereTheFlowBoundCannot() {
-        // v may work three hours: A and B (two hours each, priority 3) and C (one hour). The flow
-        // bound fills A and B (1,004); from an empty roster, schedules within the load give
-        // the optimum (A and C, B open: 3,004) and prove it.
-        let p = problem(
-            [vol("v", max: 180)],
-            [shift("A", 9, 11, priority: 3), shift("B", 12, 14, priority: 3), shift("C", 15, 16)])
+        // The flow bound fills A and B (1,004); from an empty roster, schedules within the load
+        // give the optimum (A and C, B open: 3,004) and prove it.
+        let p = threeHourLoadProblem()
         let model = Model(p)
         let candidates = Candidates(model: model)
         #expect(LowerBound.exactFlow(model, candidates)?.bound == 1004)

@@ -148,9 +148,7 @@ struct EjectionChainTests {
         // two-hour ones of priority 3. The flow bound and a schedule without load fill both
         // (unfilled 1000 for C + fairness 4); with the load the bound proves the optimum, A and
         // C worked and B (3000) open.
-        let p = problem(
-            [vol("v", max: 180)],
-            [shift("A", 9, 11, priority: 3), shift("B", 12, 14, priority: 3), shift("C", 15, 16)])
+        let p = threeHourLoadProblem()
         let model = Model(p)
         let candidates = Candidates(model: model)
         #expect(LowerBound.exactFlow(model, candidates)?.bound == 1004)

@@ -51,3 +51,12 @@ func roster(_ p: Problem, _ pairs: [(String, String)]) -> Roster {
 func violations(_ p: Problem, _ pairs: [(String, String)], rule: String) -> [Violation] {
     Checker(problem: p).check(roster(p, pairs)).violations.filter { $0.rule == rule }
 }
+
+/// v may work three hours: A and B (two hours each, priority 3) and C (one hour). By count two
+/// shifts fit, so the flow bound fills A and B (1,004); within the load, the optimum works A and
+/// C and leaves B open (3,004).
+func threeHourLoadProblem() -> Problem {
+    problem(
+        [vol("v", max: 180)],
+        [shift("A", 9, 11, priority: 3), shift("B", 12, 14, priority: 3), shift("C", 15, 16)])
+}

@@ -15,14 +15,12 @@ import Dispatch
 struct ColumnGeneration {
     let model: Model
     let candidates: Candidates
-    private let caps: [Int]
+    /// Prices each volunteer's best schedule (the Lagrangian bound's subproblem, with load).
+    private let pricing: LagrangianBound
     /// Volunteers in the master (those who could work at all), and each one's set in it.
     private let members: [Int]
     private var setOf: [Int]
-    private let shiftUnits: [Int]
-    private let loadLimits: [Int]
-    /// Whether the load units are exact (every length a whole number of units), so that a
-    /// schedule within the load in units is within it in time.
+    /// Whether a schedule within the load in units is within it in time (else it is checked).
     private let exactUnits: Bool
     /// Up to this many rows (shifts plus volunteers) in the master: its working inverse (shifts²)
     /// stays within 18 MB, and pricing every volunteer each round stays cheap. Larger problems
@@ -30,19 +28,17 @@ struct ColumnGeneration {
     static let rowLimit = 1_500
 
     init?(model: Model, candidates: Candidates) {
-        let caps = LowerBound.shiftCaps(model, candidates)
-        let members = (0..<model.volunteerCount).filter { caps[$0] > 0 }
-        guard model.pinned.isEmpty, model.shiftCount + members.count <= Self.rowLimit else { return nil }
+        guard model.pinned.isEmpty else { return nil }
+        let pricing = LagrangianBound(model: model, candidates: candidates)
+        let members = (0..<model.volunteerCount).filter { pricing.caps[$0] > 0 }
+        guard model.shiftCount + members.count <= Self.rowLimit else { return nil }
         self.model = model
         self.candidates = candidates
-        self.caps = caps
+        self.pricing = pricing
         self.members = members
         setOf = Array(repeating: -1, count: model.volunteerCount)
         for (i, v) in members.enumerated() { setOf[v] = i }
-        let unit = LagrangianBound.loadUnit(model)
-        shiftUnits = (0..<model.shiftCount).map { Int(model.duration($0) / unit) }
-        loadLimits = model.vMaxMillis.map { Int($0 / unit) }
-        exactUnits = (0..<model.shiftCount).allSatisfy { model.duration($0) % unit == 0 }
+        exactUnits = pricing.exactUnits
     }
 
     /// Whether column generation is worth its time after a first search round left a roster of
@@ -78,7 +74,7 @@ struct ColumnGeneration {
         // Prices read off the roster (see ``LagrangianBound``) are a first guess at the master's:
         // each volunteer's best schedule at them starts the master nearer its optimum (measured
         // on M tight: half the pivots of starting from the roster's columns alone).
-        let guess = LagrangianBound(model: model, candidates: candidates).rosterPrices(start.byVolunteer)
+        let guess = pricing.rosterPrices(start.byVolunteer)
         for (i, schedule) in bestSchedules(at: guess).schedules.enumerated() where !schedule.isEmpty { _ = add(members[i], schedule) }
         var bestValue = -Double.infinity
         var rounds = 0
@@ -122,7 +118,7 @@ struct ColumnGeneration {
             let range = half == 0 ? 0..<members.count / 2 : members.count / 2..<members.count
             for i in range {
                 let v = members[i]
-                let value = price(v, prices, &schedule)
+                let value = pricing.bestSchedule(v, at: prices, withLoad: true, &schedule)
                 let fits = exactUnits || fitsLoad(v, schedule.best)
                 halves.store(i, value: value, schedule: value < 0 && fits ? schedule.best : [])
             }
@@ -130,19 +126,6 @@ struct ColumnGeneration {
         var value = Double(model.emptyScore)
         for s in 0..<model.shiftCount { value -= prices[s] * Double(model.sRequired[s]) }
         return (halves.values.reduce(value, +), halves.schedules)
-    }
-
-    /// The volunteer's best schedule at the prices (left in `schedule.best`): its priced cost.
-    private func price(_ v: Int, _ prices: [Double], _ schedule: inout VolunteerSchedule) -> Double {
-        var offered: [(start: Int64, shift: Int32, cost: Double)] = []
-        for s in candidates.shifts[v] {
-            let c = Double(model.pairCost(v, Int(s))) + prices[Int(s)]
-            if c + schedule.fairness < 0 { offered.append((model.sStart[Int(s)], s, c)) }
-        }
-        offered.sort { ($0.start, $0.shift) < ($1.start, $1.shift) }
-        schedule.reset(cap: caps[v], loadLimit: loadLimits[v])
-        for o in offered { schedule.offer(o.shift, cost: o.cost, units: shiftUnits[Int(o.shift)]) }
-        return schedule.solve()
     }
 
     /// The master's solution as a roster: columns by decreasing value, each taken whole where it

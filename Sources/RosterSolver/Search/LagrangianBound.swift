@@ -12,9 +12,11 @@
 struct LagrangianBound {
     let model: Model
     let candidates: Candidates
-    private let caps: [Int]
+    /// Each volunteer's shift cap (``LowerBound/shiftCaps(_:_:)``).
+    let caps: [Int]
     private let pairCosts: [[Int]]  // per volunteer, aligned with candidates.shifts[v]
     /// Shift lengths and volunteers' load limits in whole load units (see ``loadUnit(_:)``).
+    private let unit: Int64
     private let shiftUnits: [Int]
     private let loadLimits: [Int]
 
@@ -24,6 +26,7 @@ struct LagrangianBound {
         caps = LowerBound.shiftCaps(model, candidates)
         pairCosts = (0..<model.volunteerCount).map { v in candidates.shifts[v].map { model.pairCost(v, Int($0)) } }
         let unit = Self.loadUnit(model)
+        self.unit = unit
         shiftUnits = (0..<model.shiftCount).map { Int(model.duration($0) / unit) }
         loadLimits = model.vMaxMillis.map { Int($0 / unit) }
     }
@@ -175,23 +178,34 @@ struct LagrangianBound {
     private func evaluateBySchedules(_ lambda: [Double], withLoad: Bool, deadline: ContinuousClock.Instant) -> (value: Double, excess: [Int])? {
         var (value, excess) = priced(lambda)
         var schedule = VolunteerSchedule(model: model)
-        var offered: [(start: Int64, shift: Int32, cost: Double)] = []
         for v in 0..<model.volunteerCount where caps[v] > 0 {
             if v & 255 == 0, ContinuousClock.now >= deadline { return nil }
-            offered.removeAll(keepingCapacity: true)
-            for (i, s) in candidates.shifts[v].enumerated() {
-                let c = Double(pairCosts[v][i]) + lambda[Int(s)]
-                // A shift that does not pay even the first fairness marginal is never worth taking.
-                if c + schedule.fairness < 0 { offered.append((model.sStart[Int(s)], s, c)) }
-            }
-            offered.sort { ($0.start, $0.shift) < ($1.start, $1.shift) }
-            schedule.reset(cap: caps[v], loadLimit: withLoad ? loadLimits[v] : nil)
-            for o in offered { schedule.offer(o.shift, cost: o.cost, units: shiftUnits[Int(o.shift)]) }
-            value += schedule.solve()
+            value += bestSchedule(v, at: lambda, withLoad: withLoad, &schedule)
             for s in schedule.best { excess[Int(s)] += 1 }
         }
         return (value, excess)
     }
+
+    /// Volunteer `v`'s best schedule at prices `lambda` (left in `schedule.best`) and its priced
+    /// cost (0: none beats working nothing): the subproblem of the bound, and the pricing step
+    /// of ``ColumnGeneration``. With `withLoad`, the schedule keeps within the load in whole
+    /// load units (exact where ``exactUnits``; otherwise it may exceed the load in time).
+    func bestSchedule(_ v: Int, at lambda: [Double], withLoad: Bool, _ schedule: inout VolunteerSchedule) -> Double {
+        var offered: [(start: Int64, shift: Int32, cost: Double)] = []
+        for (i, s) in candidates.shifts[v].enumerated() {
+            let c = Double(pairCosts[v][i]) + lambda[Int(s)]
+            // A shift that does not pay even the first fairness marginal is never worth taking.
+            if c + schedule.fairness < 0 { offered.append((model.sStart[Int(s)], s, c)) }
+        }
+        offered.sort { ($0.start, $0.shift) < ($1.start, $1.shift) }
+        schedule.reset(cap: caps[v], loadLimit: withLoad ? loadLimits[v] : nil)
+        for o in offered { schedule.offer(o.shift, cost: o.cost, units: shiftUnits[Int(o.shift)]) }
+        return schedule.solve()
+    }
+
+    /// Whether every shift's length is a whole number of load units, so that a schedule within
+    /// the load in units is within it in time.
+    var exactUnits: Bool { (0..<model.shiftCount).allSatisfy { model.duration($0) % unit == 0 } }
 
     /// The constant part of L(λ), and every shift's excess starting at −required.
     private func priced(_ lambda: [Double]) -> (Double, [Int]) {
