@@ -57,13 +57,12 @@ public enum Solver {
         if let generation, let handOff = limits.handOff, handOff(best.state.cost) {
             let outcome = generation.run(from: best.state, deadline: searchDeadline)
             best.state = outcome.state
-            best.iterations += outcome.rounds
             // A master whose optimum was not a roster leaves a rounded one: the search's last
             // stage (slice sweeps and ejection chains) finishes it.
             if !outcome.optimal {
                 var sweeper = SliceSweeper(slices: slices)
                 var chains = EjectionChains()
-                best.iterations += polish(&best.state, &sweeper, &chains, limits)
+                _ = polish(&best.state, &sweeper, &chains, limits)
             }
             generated = outcome
         }
