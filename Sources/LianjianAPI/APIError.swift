@@ -33,6 +33,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
         let body = Body(error: .init(code: code, message: message, field: field))
         var response = JSON.response(body, status: status)
         if status == .tooManyRequests { response.headers[.retryAfter] = "1" }
+        if status == .serviceUnavailable { response.headers[.retryAfter] = code == "busy" ? "30" : "2" }
         return response
     }
 
@@ -69,7 +70,15 @@ extension APIError {
         case .invalid: APIError(.unprocessableContent, code: "invalid", message: e.message, field: e.field)
         case .notFound: APIError(.notFound, code: "not_found", message: e.message)
         case .retry: APIError(.serviceUnavailable, code: "retry", message: e.message)
-        case .timeout, .unavailable: APIError(.serviceUnavailable, code: "unavailable", message: "the service is unavailable; try again")
+        case .busy: APIError(.serviceUnavailable, code: "busy", message: e.message)
+        case .unknownOutcome:
+            APIError(.serviceUnavailable, code: "outcome_unknown",
+                     message: "the database did not confirm in time; retry with the same Idempotency-Key to learn the outcome")
+        case .idempotencyFenced:
+            APIError(.conflict, code: "in_progress", message: e.message, field: "Idempotency-Key")
+        case .timeout:
+            APIError(.serviceUnavailable, code: "timeout", message: "the database did not answer in time; nothing was changed")
+        case .unavailable: APIError(.serviceUnavailable, code: "unavailable", message: "the service is unavailable; try again")
         case .schema: APIError(.serviceUnavailable, code: "unavailable", message: "the service is being upgraded; try again")
         }
     }

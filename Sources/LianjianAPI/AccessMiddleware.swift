@@ -16,7 +16,7 @@ struct AccessMiddleware: RouterMiddleware {
         guard let path = context.endpointPath, path != "NotFound" else { return try await next(request, context) }
         let key = "\(request.method.rawValue) \(path)"
         if AccessPolicy.publicRoutes.contains(key) { return try await next(request, context) }
-        let principal = try await authenticate(request, feed: AccessPolicy.feedRoutes.contains(key))
+        let principal = try await authenticate(request)
         guard limiter.take(principal.tokenID) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "too many requests for this token; slow down")
         }
@@ -26,17 +26,14 @@ struct AccessMiddleware: RouterMiddleware {
         return try await AuditActor.$current.withValue(principal.auditName) { try await next(request, context) }
     }
 
-    private func authenticate(_ request: Request, feed: Bool) async throws -> Principal {
-        if feed, request.headers[.authorization] == nil, let token = request.uri.queryParameters.get("token") {
-            guard let principal = try await tokens.authenticate(token) else {
-                throw APIError(.unauthorized, code: "unauthorized", message: "the token is unknown, expired or revoked", field: "token")
-            }
-            return principal
-        }
+    private func authenticate(_ request: Request) async throws -> Principal {
         guard let header = request.headers[.authorization] else {
             throw APIError(.unauthorized, code: "unauthorized", message: "send Authorization: Bearer <token>", field: "Authorization")
         }
-        guard header.hasPrefix("Bearer "), let principal = try await tokens.authenticate(String(header.dropFirst(7))) else {
+        // The scheme is case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` are the same.
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let principal = try await tokens.authenticate(parts[1].trimmingCharacters(in: .whitespaces)) else {
             throw APIError(.unauthorized, code: "unauthorized", message: "the token is unknown, expired or revoked", field: "Authorization")
         }
         return principal

@@ -15,11 +15,9 @@ enum AccessPolicy {
         var object: OwnerRepository.Kind?
     }
 
-    static let publicRoutes: Set<String> = ["GET /health", "GET /openapi.yaml"]
-
-    /// Calendar feeds are fetched by calendar apps, which cannot send headers: these routes also
-    /// take the token as `?token=` (still hashed, scoped, expiring and revocable).
-    static let feedRoutes: Set<String> = ["GET /v1/volunteers/{id}/calendar.ics"]
+    /// Routes without a token. A calendar feed is fetched by calendar apps, which cannot send
+    /// headers: its URL carries a read-only feed key of its own (never an API token).
+    static let publicRoutes: Set<String> = ["GET /health", "GET /openapi.yaml", "GET /v1/calendar/{key}"]
 
     private static func rule(_ object: OwnerRepository.Kind?, _ roles: [Principal.Role: Reach]) -> Rule {
         Rule(roles: roles, object: object)
@@ -88,6 +86,8 @@ enum AccessPolicy {
         "POST /v1/volunteers/{id}/assignments/{role}/decline": rule(.volunteer, [.admin: .any, .organiser: .own, .volunteer: .own]),
         "GET /v1/rosters/{id}/csv": rule(.roster, community),
         "GET /v1/volunteers/{id}/calendar.ics": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "POST /v1/volunteers/{id}/calendar-key": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "DELETE /v1/volunteers/{id}/calendar-key": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
         "POST /v1/events/{id}/groups": rule(.event, community),
         "GET /v1/events/{id}/sheet": rule(.event, community),
         "GET /v1/tokens": rule(nil, adminOnly),

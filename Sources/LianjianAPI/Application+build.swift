@@ -19,6 +19,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     let router = Router(context: AppContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: QueryCheckMiddleware())
     // Before every route, so an endpoint added later is closed until it has an access rule.
     router.add(middleware: AccessMiddleware(
         tokens: TokenRepository(database), owners: OwnerRepository(database),

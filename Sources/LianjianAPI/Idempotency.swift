@@ -36,14 +36,22 @@ struct Idempotency: Sendable {
             throw APIError(.unprocessableContent, code: "idempotency_mismatch",
                            message: "this Idempotency-Key was used with a different body", field: "Idempotency-Key")
         case .inProgress:
-            throw APIError(.conflict, code: "in_progress", message: "a request with this Idempotency-Key is still running", field: "Idempotency-Key")
-        case .proceed:
+            throw APIError(.conflict, code: "in_progress", message: "a request with this Idempotency-Key is still running; retry later",
+                           field: "Idempotency-Key")
+        case .doneWithoutResponse:
+            throw APIError(.conflict, code: "already_done",
+                           message: "the first request with this Idempotency-Key was done, but its answer was lost; look the result up",
+                           field: "Idempotency-Key")
+        case .proceed(let fence):
             do {
-                let (status, data) = try await work()
-                try await store.finish(scope: scope, key: key, status: status.code, body: data)
+                let (status, data) = try await IdempotencyFence.$current.withValue(fence) { try await work() }
+                try await store.finish(fence, status: status.code, body: data)
                 return JSON.response(data: data, status: status)
+            } catch let error as StoreError where error.code == .unknownOutcome {
+                // The work may have committed: keep the key; its lease decides what a retry may do.
+                throw error
             } catch {
-                await store.abandon(scope: scope, key: key)
+                await store.abandon(fence)
                 throw error
             }
         }

@@ -41,10 +41,12 @@ enum JSON {
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try checkDepth(data)
+        let scan = JSONScan(data)
+        if let field = scan.nulString { throw APIError.invalid("must not contain a NUL character", field: field) }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw describe(error)
+            throw describe(error, scan: scan)
         } catch {
             throw APIError.badRequest("the body is not valid JSON")
         }
@@ -74,6 +76,26 @@ enum JSON {
             default: break
             }
         }
+    }
+
+    static func describe(_ error: DecodingError, scan: JSONScan) -> APIError {
+        // A number the decoder could not take as an integer: name it, whatever the decoder says.
+        if let (field, text) = scan.nonInteger, isNumberFailure(error, at: field) {
+            return .badRequest("must be a whole number between -9223372036854775808 and 9223372036854775807 (got \(text.prefix(40)))", field: field)
+        }
+        return describe(error)
+    }
+
+    /// Whether the failure is about the number at `field` (or says no path at all, as when the
+    /// parser itself cannot hold a number such as 1e400).
+    private static func isNumberFailure(_ error: DecodingError, at field: String) -> Bool {
+        let context: DecodingError.Context
+        switch error {
+        case .typeMismatch(_, let c), .dataCorrupted(let c): context = c
+        default: return false
+        }
+        let path = context.codingPath.reduce("") { p, k in k.intValue.map { "\(p)[\($0)]" } ?? (p.isEmpty ? k.stringValue : "\(p).\(k.stringValue)") }
+        return path.isEmpty || path == field
     }
 
     static func describe(_ error: DecodingError) -> APIError {

@@ -83,13 +83,38 @@ enum RosterDocument {
                 "200": {description: CSV, content: {text/csv: {schema: {type: string}}}}
                 "404": {$ref: "#/components/responses/Error"}
           /v1/volunteers/{id}/calendar.ics:
-            parameters: [{$ref: "#/components/parameters/id"}, {name: token, in: query, schema: {type: string}, description: "the token, for calendar apps that cannot send headers"}]
+            parameters: [{$ref: "#/components/parameters/id"}]
             get:
               operationId: volunteerCalendar
-              summary: The volunteer's published assignments as an iCalendar (RFC 5545) feed to subscribe to.
+              summary: The volunteer's published assignments as an iCalendar (RFC 5545) feed (with a token; calendar apps use the feed-key URL).
               responses:
                 "200": {description: iCalendar, content: {text/calendar: {schema: {type: string}}}}
                 "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/volunteers/{id}/calendar-key:
+            parameters: [{$ref: "#/components/parameters/id"}]
+            post:
+              operationId: rotateCalendarKey
+              summary: A new read-only feed URL for the volunteer's calendar; the previous URL stops at once. The key never expires by itself.
+              responses:
+                "201": {description: the feed URL (shown once), content: {application/json: {schema: {type: object, required: [url], properties: {url: {type: string}}}}}}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+            delete:
+              operationId: revokeCalendarKey
+              summary: Ends the volunteer's feed URL.
+              responses:
+                "204": {description: revoked}
+                "401": {$ref: "#/components/responses/Error"}
+                "404": {$ref: "#/components/responses/Error"}
+          /v1/calendar/{key}:
+            parameters: [{name: key, in: path, required: true, schema: {type: string}, description: "the feed key, with .ics"}]
+            get:
+              operationId: calendarFeed
+              security: []
+              summary: A volunteer's calendar feed by its feed key (no token; read-only; for calendar apps).
+              responses:
+                "200": {description: iCalendar, content: {text/calendar: {schema: {type: string}}}}
                 "404": {$ref: "#/components/responses/Error"}
           /v1/events/{id}/groups:
             parameters: [{$ref: "#/components/parameters/id"}]

@@ -13,10 +13,14 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Small checks shared by the entities' `validate()`.
 enum Check {
-    static func text(_ value: String, _ field: String, max: Int, allowEmpty: Bool = false) throws(DomainError) {
+    static func text(_ value: String, _ field: String, max: Int, allowEmpty: Bool = false, multiline: Bool = false) throws(DomainError) {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if !allowEmpty, trimmed.isEmpty { throw DomainError(field: field, reason: "must not be empty") }
         if value.count > max { throw DomainError(field: field, reason: "must be at most \(max) characters") }
+        if let bad = value.unicodeScalars.first(where: { !TextRule.isPrintable($0, multiline: multiline) }) {
+            let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            throw DomainError(field: field, reason: "contains a character that cannot be printed (\(code))")
+        }
     }
 
     static func code(_ value: String, _ field: String) throws(DomainError) {
@@ -46,3 +50,22 @@ enum Check {
 }
 
 import Foundation
+
+/// Which characters a name or text people read may contain.
+public enum TextRule {
+    /// False for control characters (tab and line breaks only in multi-line text), a byte-order
+    /// mark, noncharacters and unassigned code points (U+FFFF…), private-use characters, and the
+    /// bidirectional overrides that make text read differently from how it is stored.
+    public static func isPrintable(_ c: Unicode.Scalar, multiline: Bool = false) -> Bool {
+        if multiline, c == "\n" || c == "\r" || c == "\t" { return true }
+        if c.value == 0xFEFF || (0x202A...0x202E).contains(c.value) || (0x2066...0x2069).contains(c.value) { return false }
+        switch c.properties.generalCategory {
+        case .control, .privateUse, .unassigned, .surrogate, .lineSeparator, .paragraphSeparator: return false
+        default: return !c.properties.isNoncharacterCodePoint
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
+}

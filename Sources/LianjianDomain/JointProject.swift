@@ -77,7 +77,7 @@ public struct JointProject: Codable, Sendable, Equatable {
             try Check.oneOf(category, "category", JointProject.categories)
             if let status { try Check.oneOf(status, "status", JointProject.statuses) }
             if let pledgeMinutesPerMonth { try Check.range(pledgeMinutesPerMonth, "pledge_minutes_per_month", 0...1_000_000) }
-            try Check.text(description ?? "", "description", max: 2000, allowEmpty: true)
+            try Check.text(description ?? "", "description", max: 2000, allowEmpty: true, multiline: true)
         }
     }
 }

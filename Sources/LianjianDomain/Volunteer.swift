@@ -92,15 +92,26 @@ public struct Volunteer: Codable, Sendable, Equatable {
 public struct SkillGrant: Codable, Sendable, Equatable {
     public var skill: String
     public var expiresOn: LocalDate?
+    /// For a skill that needs a credential: who recorded (verified) it, and when (UTC,
+    /// RFC 3339). Set by the database, never taken from a request.
+    public var verifiedBy: String?
+    public var verifiedAt: String?
 
-    public init(skill: String, expiresOn: LocalDate? = nil) {
+    public init(skill: String, expiresOn: LocalDate? = nil, verifiedBy: String? = nil, verifiedAt: String? = nil) {
         self.skill = skill
         self.expiresOn = expiresOn
+        self.verifiedBy = verifiedBy
+        self.verifiedAt = verifiedAt
     }
+
+    /// The same grant as a request would state it (what a volunteer may not change).
+    public var asRequested: SkillGrant { SkillGrant(skill: skill, expiresOn: expiresOn) }
 
     enum CodingKeys: String, CodingKey {
         case skill
         case expiresOn = "expires_on"
+        case verifiedBy = "verified_by"
+        case verifiedAt = "verified_at"
     }
 }
 

@@ -3,12 +3,12 @@ import PostgresNIO
 extension Database {
     /// Runs one trusted statement (no parameters): for administration and tests, never with input.
     public func execute(_ sql: String) async throws(StoreError) {
-        try await withConnection { c in try await c.query(PostgresQuery(unsafeSQL: sql), logger: self.logger).collectCount() }
+        try await withConnection(limit: .unlimited) { c in try await c.query(PostgresQuery(unsafeSQL: sql), logger: self.logger).collectCount() }
     }
 
     /// Whether a database of that name exists on the server.
     public func databaseExists(_ name: String) async throws(StoreError) -> Bool {
-        try await withConnection { c in
+        try await withConnection(limit: .unlimited) { c in
             try await c.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: self.logger).collectCount() == 1
         }
     }
@@ -16,6 +16,8 @@ extension Database {
     /// Runs `body` while holding a session advisory lock on one connection of this pool.
     public func withAdvisoryLock<T: Sendable>(_ key: Int64, _ body: @Sendable () async throws -> T) async throws -> T {
         try await client.withConnection { c in
+            // Waiting for the lock may take long: no statement limit on this connection.
+            try await Self.prepare(c, actor: nil, statementMilliseconds: 0, self.logger)
             try await c.query("SELECT pg_advisory_lock(\(key))", logger: self.logger).collectCount()
             do {
                 let result = try await body()

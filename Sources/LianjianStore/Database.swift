@@ -53,57 +53,45 @@ public final class Database: Service, Sendable {
         }
     }
 
-    /// Runs `body` with a connection, mapping failures to ``StoreError`` and bounding the wait.
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    /// Runs `body` with a connection, mapping failures to ``StoreError``; see ``TimeLimit``.
+    func withConnection<T: Sendable>(
+        limit: TimeLimit = .request, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws(StoreError) -> T {
         let actor = AuditActor.current
-        return try await bounded {
+        let ms = limit.milliseconds(request: timeout)
+        return try await bounded(limit: limit) { start in
             try await self.client.withConnection { c in
-                try await Self.setActor(actor, c, self.logger)
+                guard start.begin() else { throw CancellationError() }
+                try await Self.prepare(c, actor: actor, statementMilliseconds: ms, self.logger)
                 return try await body(c)
             }
         }
     }
 
-    // The audit triggers read `lianjian.actor`. Pooled connections are shared, so it is set
-    // (or cleared) at every checkout rather than left from the previous user.
-    static func setActor(_ actor: String?, _ c: PostgresConnection, _ logger: Logger) async throws {
-        try await c.query("SELECT set_config('lianjian.actor', \(actor ?? ""), false)", logger: logger).collectCount()
-    }
-
-    /// Runs `body` in one transaction.
     /// Runs `body` in one transaction. A body that throws ``Rollback`` rolls back and returns its value.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
-        try await bounded {
+    /// ``IdempotencyFence/current``, when set, is claimed inside the same transaction, so the
+    /// work and the record that it was done commit together or not at all.
+    func transaction<T: Sendable>(
+        limit: TimeLimit = .request, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws(StoreError) -> T {
+        let actor = AuditActor.current
+        let fence = IdempotencyFence.current
+        let ms = limit.milliseconds(request: timeout)
+        return try await bounded(limit: limit) { start in
             do {
-                let actor = AuditActor.current
-                return try await self.client.withTransaction(logger: self.logger) { connection in
-                    try await Self.setActor(actor, connection, self.logger)
-                    return try await body(connection)
+                return try await self.client.withConnection { c in
+                    guard start.begin() else { throw CancellationError() }
+                    try await Self.prepare(c, actor: actor, statementMilliseconds: ms, self.logger)
+                    return try await c.withTransaction(logger: self.logger) { connection in
+                        let value = try await body(connection)
+                        try await fence?.claim(connection, self.logger)
+                        return value
+                    }
                 }
             } catch let error as PostgresTransactionError {
                 if let rollback = error.closureError as? Rollback<T>, error.rollbackError == nil { return rollback.value }
                 throw error
             }
-        }
-    }
-
-    private func bounded<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await withThrowingTaskGroup(of: T.self) { group in
-                group.addTask { try await work() }
-                group.addTask {
-                    try await Task.sleep(for: self.timeout)
-                    throw StoreError(.timeout, message: "the database did not answer in time")
-                }
-                defer { group.cancelAll() }
-                return try await group.next()!
-            }
-        } catch {
-            let mapped = StoreError.from(error)
-            if mapped.code == .unavailable || mapped.code == .timeout {
-                logger.error("database failure", metadata: ["error": "\(StoreError.loggable(error))"])
-            }
-            throw mapped
         }
     }
 

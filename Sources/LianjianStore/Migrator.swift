@@ -66,7 +66,7 @@ public struct Migrator: Sendable {
     public func migrate() async throws(StoreError) -> [Int] {
         let migrations = migrations
         let logger = database.logger
-        return try await database.withConnection { connection in
+        return try await database.withConnection(limit: .unlimited) { connection in
             try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger).collectCount()
             do {
                 let applied = try await Self.prepare(connection, logger: logger)

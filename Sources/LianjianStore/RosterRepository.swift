@@ -98,7 +98,9 @@ public struct RosterRepository: Sendable {
         let builder = RosterProblemBuilder(community: community, from: from, to: to, zone: zone, logger: db.logger)
         let (problem, published) = try await db.withConnection { c in try await builder.build(c) }
         let t1 = clock.now
-        let roster = try Self.solve(problem, SolverOptions(timeLimit: timeLimit, seed: seed))
+        // The solver is CPU-bound for seconds: it runs on a thread of its own, never on a request's task.
+        let options = SolverOptions(timeLimit: timeLimit, seed: seed)
+        let roster = try await SolverGate.shared.run { Result { () throws(StoreError) -> Roster in try Self.solve(problem, options) } }.get()
         let t2 = clock.now
         let id = try await store(problem: problem, published: published, roster: roster, community: community, from: from, to: to,
                                  solveMs: Self.ms(t1, t2))

@@ -13,10 +13,18 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case retry
         /// The row asked for does not exist.
         case notFound = "not_found"
-        /// The database did not answer in time.
+        /// The database did not answer in time; nothing was changed (the server's own limit
+        /// rolled the work back, or it never started).
         case timeout
+        /// The database stopped answering after the work was sent: it may or may not have been
+        /// done. Callers must not report a failure, nor free an idempotency key, on this.
+        case unknownOutcome = "unknown_outcome"
+        /// An `Idempotency-Key` whose first request was done, or whose lease another took over.
+        case idempotencyFenced = "idempotency_fenced"
         /// The schema is not what this build expects (unmigrated, newer, or a changed file).
         case schema
+        /// Too much work is queued (the solver's slots and queue are full); retry later.
+        case busy
         /// Anything else; details are in the log only.
         case unavailable
     }

@@ -25,9 +25,13 @@ public struct VolunteerImport: Sendable {
         public var errors: [RowError]
     }
 
+    /// How long one import's statements may take (150,000 rows take a few seconds).
+    public static let timeLimit: Duration = .seconds(120)
+
     public func run(unit: PartnerUnit.ID, rows: [VolunteerCSV.Row]) async throws(StoreError) -> Report {
         let logger = db.logger
-        return try await db.transaction { c in
+        // A large file takes longer than a request's limit; it gets a limit of its own.
+        return try await db.transaction(limit: .long(Self.timeLimit)) { c in
             try await c.query("""
                 CREATE TEMP TABLE volunteer_import (
                     row_no integer, name text, phone text, community text, skills text, max_minutes text,
@@ -74,6 +78,9 @@ public struct VolunteerImport: Sendable {
         "SELECT row_no, 'phone', 'appears twice in the file' FROM (SELECT row_no, count(*) OVER (PARTITION BY phone) AS n FROM volunteer_import WHERE phone <> '') d WHERE n > 1",
         "SELECT i.row_no, 'phone', 'is already registered' FROM volunteer_import i JOIN volunteers v ON v.phone = i.phone",
         "SELECT i.row_no, 'community', 'is not a known community code or name' FROM volunteer_import i WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = i.community OR c.name = i.community)",
+        // A name two communities share names neither: the row must use the community's code.
+        "SELECT i.row_no, 'community', 'names ' || count(*) || ' communities; use the community code instead' FROM volunteer_import i JOIN communities c ON c.name = i.community WHERE NOT EXISTS (SELECT 1 FROM communities k WHERE k.code = i.community) GROUP BY i.row_no HAVING count(*) > 1",
+        "SELECT i.row_no, 'name', 'contains a character that cannot be printed' FROM volunteer_import i WHERE i.name ~ '[[:cntrl:]\\uFEFF\\uFFFE\\uFFFF\\u202A-\\u202E\\u2066-\\u2069\\uE000-\\uF8FF]'",
         "SELECT DISTINCT i.row_no, 'skills', 'unknown skill ' || s FROM volunteer_import i, regexp_split_to_table(i.skills, '[;,、；，[:space:]]+') AS s WHERE s <> '' AND NOT EXISTS (SELECT 1 FROM skills k WHERE k.code = s OR k.name_zh = s)",
         "SELECT row_no, 'max_minutes_per_week', 'must be a whole number from 0 to 10080' FROM volunteer_import WHERE max_minutes <> '' AND (max_minutes !~ '^[0-9]{1,5}$' OR max_minutes::integer > 10080)",
     ]

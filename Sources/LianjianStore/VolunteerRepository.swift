@@ -13,7 +13,7 @@ public struct VolunteerRepository: Sendable {
     // One row per volunteer, the child tables folded into JSON arrays.
     static let select = """
         SELECT v.id, v.name, v.phone, v.unit_id, v.community_id, v.max_minutes_per_week, v.active,
-          COALESCE((SELECT json_agg(json_build_object('skill', s.skill, 'expires_on', s.expires_on) ORDER BY s.skill)
+          COALESCE((SELECT json_agg(json_build_object('skill', s.skill, 'expires_on', s.expires_on, 'verified_by', s.verified_by, 'verified_at', to_char(s.verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY s.skill)
                     FROM volunteer_skills s WHERE s.volunteer_id = v.id), '[]')::text,
           COALESCE((SELECT json_agg(json_build_object('weekday', a.weekday, 'start', to_char(a.starts_at, 'HH24:MI'),
                     'end', to_char(a.ends_at, 'HH24:MI')) ORDER BY a.weekday, a.starts_at)
@@ -47,18 +47,28 @@ public struct VolunteerRepository: Sendable {
         return try await get(.init(id))
     }
 
+    /// Changes a volunteer. Fields the draft leaves out (`max_minutes_per_week`, `active`,
+    /// `skills`, `availability`, `exceptions`) stay as they are; a list that is sent replaces the
+    /// old one. Skills kept with the same expiry keep who verified them.
     public func update(_ id: Volunteer.ID, _ d: Volunteer.Draft) async throws(StoreError) -> Volunteer {
         let found = try await db.transaction { c in
             let rows = try await c.query("""
                 UPDATE volunteers SET name = \(d.name), phone = \(d.phone), unit_id = \(d.unitID?.uuid),
-                    community_id = \(d.communityID.uuid), max_minutes_per_week = \(d.maxMinutesPerWeek ?? 480),
-                    active = \(d.active ?? true), updated_at = now()
+                    community_id = \(d.communityID.uuid), max_minutes_per_week = COALESCE(\(d.maxMinutesPerWeek), max_minutes_per_week),
+                    active = COALESCE(\(d.active), active), updated_at = now()
                 WHERE id = \(id.uuid) RETURNING id
                 """, logger: db.logger).all(UUID.self)
             guard let row = rows.first else { return false }
-            for table in ["volunteer_skills", "volunteer_availability", "volunteer_exceptions"] {
-                // Table names come from this fixed list, never from input.
-                try await c.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE volunteer_id = $1", binds: Self.binds(row)), logger: db.logger).collectCount()
+            if let skills = d.skills {
+                try await c.query("""
+                    DELETE FROM volunteer_skills WHERE volunteer_id = \(row) AND NOT skill = ANY(\(skills.map(\.skill))::text[])
+                    """, logger: db.logger).collectCount()
+            }
+            if d.availability != nil {
+                try await c.query("DELETE FROM volunteer_availability WHERE volunteer_id = \(row)", logger: db.logger).collectCount()
+            }
+            if d.exceptions != nil {
+                try await c.query("DELETE FROM volunteer_exceptions WHERE volunteer_id = \(row)", logger: db.logger).collectCount()
             }
             try await Self.writeChildren(row, d, c, db.logger)
             return true
@@ -80,6 +90,8 @@ public struct VolunteerRepository: Sendable {
                 try await c.query("""
                     INSERT INTO volunteer_skills (volunteer_id, skill, expires_on)
                     SELECT \(id), s, NULLIF(e, '')::date FROM unnest(\(skills.map(\.skill)), \(skills.map { $0.expiresOn?.description ?? "" })) AS t(s, e)
+                    ON CONFLICT (volunteer_id, skill) DO UPDATE SET expires_on = EXCLUDED.expires_on
+                    WHERE volunteer_skills.expires_on IS DISTINCT FROM EXCLUDED.expires_on
                     """, logger: logger).collectCount()
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23503" {
                 throw StoreError(.missingReference, field: "skills", message: "a skill is not in the skills list (GET /v1/skills)")

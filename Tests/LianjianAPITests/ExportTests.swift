@@ -17,7 +17,7 @@ struct ExportTests {
             ])
             volunteers.append(v.string("id")!)
         }
-        let e = try await api.post("/v1/events", ["project_id": f.project, "title": "我陪老人看电影,\n专场", "venue": "上街影院",
+        let e = try await api.post("/v1/events", ["project_id": f.project, "title": "我陪老人看电影, \"专场\"", "venue": "上街影院",
                                                   "start": "2026-12-05T13:30", "end": "2026-12-05T17:00",
                                                   "roles": [["skill": "companion", "per_participants": 3, "needs": ["mobility_aid": 1]]]])
         let event = e.string("id")!
@@ -41,7 +41,7 @@ struct ExportTests {
             let bytes = Array(csv.text.utf8)
             #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
             #expect(csv.text.hasPrefix("\u{FEFF}日期,开始,结束,活动,地点,技能,志愿者,联建单位,手机,确认情况\r\n"))
-            #expect(csv.text.contains("2026-12-05,13:30,17:00,\"我陪老人看电影,\n专场\",上街影院,companion,"))
+            #expect(csv.text.contains("2026-12-05,13:30,17:00,\"我陪老人看电影, \"\"专场\"\"\",上街影院,companion,"))
             let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             // The header and three companions: two for six residents at one per three, one for the mobility aid.
             #expect(lines.count == 1 + 3)
@@ -62,18 +62,20 @@ struct ExportTests {
             // Ids are compared as strings by clients: every id the API writes is in lower case.
             #expect(film.volunteers.contains(someone))
             let token = try await api.token(.volunteer, volunteer: someone)
-            // A calendar app subscribes by URL, with the token in the query.
-            let feed = try await api.as(nil).get("/v1/volunteers/\(someone)/calendar.ics?token=\(token)")
+            // A calendar app subscribes by URL, with a read-only feed key in it (never the token).
+            let url = try await api.as(token).post("/v1/volunteers/\(someone)/calendar-key", [:]).string("url") ?? "-"
+            let feed = try await api.as(nil).get(url)
             #expect(feed.status == .ok && feed.headers[.contentType] == "text/calendar; charset=utf-8")
             let events = try ICalendarParser.parse(feed.text)
             #expect(events.count == 1)
             #expect(events[0]["DTSTART"] == "20261205T053000Z" && events[0]["DTEND"] == "20261205T090000Z")
-            #expect(events[0]["SUMMARY"] == "我陪老人看电影,\n专场（companion）")
+            #expect(events[0]["SUMMARY"] == "我陪老人看电影, \"专场\"（companion）")
             #expect(events[0]["LOCATION"] == "上街影院")
             #expect(try await api.as(nil).get("/v1/volunteers/\(someone)/calendar.ics?token=lj_wrong").status == .unauthorized)
             let other = film.volunteers.first { $0 != someone }!
-            let theirs = try await api.as(nil).get("/v1/volunteers/\(other)/calendar.ics?token=\(token)")
+            let theirs = try await api.as(token).get("/v1/volunteers/\(other)/calendar.ics")
             #expect(theirs.status == .notFound, "\(theirs.status)")
+            #expect(try await api.as(nil).get("/v1/calendar/cal_wrong.ics").status == .notFound)
         }
     }
 

@@ -77,7 +77,7 @@ struct FacilityTests {
     @Test func theTimetableIsJSONCSVAndAPicture() async throws {
         try await withAPI { api in
             let park = try await SeedCarPark.make(api)
-            _ = try await park.book(["user_class": "residents", "holder": "王, \"老\"\n3号楼", "start": "2026-12-05T18:00", "end": "2026-12-06T08:00"])
+            _ = try await park.book(["user_class": "residents", "holder": "王, \"老\" 3号楼", "start": "2026-12-05T18:00", "end": "2026-12-06T08:00"])
             _ = try await park.book(["user_class": "events", "holder": "义诊医疗车", "bays": 3, "start": "2026-12-05T08:00", "end": "2026-12-05T12:00"])
             let base = "/v1/facilities/\(park.facility)/timetable?date=2026-12-05"
             let json = try await api.get(base)
@@ -87,7 +87,7 @@ struct FacilityTests {
             let csv = try await api.get(base + "&format=csv")
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.text.hasPrefix("\u{FEFF}车位,开始,结束,类别,联建单位,用途\r\n"))
-            #expect(csv.text.contains("\"王, \"\"老\"\"\n3号楼\""))
+            #expect(csv.text.contains("\"王, \"\"老\"\" 3号楼\""))
             #expect(csv.text.contains("2026-12-05 08:00,2026-12-05 12:00,活动,,义诊医疗车\r\n"))
             let english = try await api.get(base + "&format=csv&lang=en")
             #expect(english.text.hasPrefix("\u{FEFF}Bay,Start,End,Class,Partner unit,Holder\r\n"))

@@ -34,20 +34,23 @@ public enum TestDatabase {
     }
 
     /// A database named `name` on the test server (not yet running).
-    public static func database(named name: String) async throws -> Database {
+    public static func database(named name: String, queryTimeoutSeconds: Int? = nil) async throws -> Database {
         var settings = try await settings().database
         settings.name = name
+        if let queryTimeoutSeconds { settings.queryTimeoutSeconds = queryTimeoutSeconds }
         settings.maxConnections = 8
         return Database(settings: settings, logger: logger)
     }
 
     /// Runs `body` against a new, migrated database that is dropped afterwards.
-    public static func with<T: Sendable>(_ body: @Sendable (Database) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(
+        queryTimeoutSeconds: Int? = nil, _ body: @Sendable (Database) async throws -> T
+    ) async throws -> T {
         let template = try await ensureTemplate()
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         try await admin("CREATE DATABASE \(name) TEMPLATE \(template)")
         do {
-            let result = try await database(named: String(name)).withRunning(body)
+            let result = try await database(named: String(name), queryTimeoutSeconds: queryTimeoutSeconds).withRunning(body)
             try await admin("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             return result
         } catch {

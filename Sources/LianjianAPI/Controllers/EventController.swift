@@ -47,6 +47,8 @@ struct EventController {
             let q = request.uri.queryParameters
             let from = try Self.date(q.get("from"), "from") ?? LocalDate(Date(), in: community.zone)
             let to = try Self.date(q.get("to"), "to") ?? from.adding(days: 30)
+            guard to >= from else { throw APIError.invalid("must be on or after from", field: "to") }
+            guard to.dayNumber - from.dayNumber <= 400 else { throw APIError.invalid("must be at most 400 days after from", field: "to") }
             let start = from.at(.init(minutes: 0), in: community.zone)
             return JSON.response(try await events.list(community: community.id, from: start, to: to.adding(days: 1).at(.init(minutes: 0), in: community.zone)))
         }

@@ -23,13 +23,9 @@ struct ExportController {
                                        name: "roster-\(version.from)-\(version.to).csv")
         }
         v1.get("volunteers/:id/calendar.ics") { _, context in
-            let caller = try context.caller
-            let volunteer = Volunteer.ID(try pathID(context, "volunteer"))
-            let lines = try await sheets.lines(volunteer: volunteer).map { Self.masked($0, for: caller) }
-            let name = try await VolunteerRepository(database).get(volunteer).name
-            return Download.response(Data(RosterExport.iCalendar(lines, calendarName: "联建志愿服务 · \(name)").utf8),
-                                       type: "text/calendar; charset=utf-8", name: nil)
+            try await feed(Volunteer.ID(try pathID(context, "volunteer")), for: try context.caller, sheets)
         }
+        registerFeedKeys(on: v1, sheets: sheets)
         v1.post("events/:id/groups") { _, context in
             let result = try await sheets.assignGroups(.init(try pathID(context, "event")))
             let groups = result.groups.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
@@ -54,6 +50,14 @@ struct ExportController {
         var groups: [Group]
         /// Residents without a companion: roster more companions.
         var unassigned: [String]
+    }
+
+    /// A volunteer's feed as `viewer` may read it.
+    func feed(_ volunteer: Volunteer.ID, for viewer: Principal, _ sheets: SheetRepository) async throws -> Response {
+        let lines = try await sheets.lines(volunteer: volunteer).map { Self.masked($0, for: viewer) }
+        let name = try await VolunteerRepository(database).get(volunteer).name
+        return Download.response(Data(RosterExport.iCalendar(lines, calendarName: "联建志愿服务 · \(name)").utf8),
+                                 type: "text/calendar; charset=utf-8", name: nil)
     }
 
     static func masked(_ owned: SheetRepository.OwnedLine, for viewer: Principal) -> RosterLine {

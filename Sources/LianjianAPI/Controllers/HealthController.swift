@@ -6,10 +6,25 @@ import LianjianStore
 struct HealthController {
     let database: Database
 
+    /// What `/health` promises: the database answered within 2 s, and how busy the solver is
+    /// (solving runs on threads of its own, so a busy solver never slows this answer).
+    struct Health: Encodable {
+        struct Solver: Encodable {
+            var running: Int
+            var waiting: Int
+            var slots: Int
+        }
+        var status: String
+        var solver: Solver
+    }
+
     func register(on router: Router<AppContext>) {
         router.get("health") { _, _ -> Response in
             let healthy = await database.isHealthy(within: .seconds(2))
-            return JSON.response(["status": healthy ? "ok" : "database unavailable"], status: healthy ? .ok : .serviceUnavailable)
+            let load = SolverGate.shared.load
+            let body = Health(status: healthy ? "ok" : "database unavailable",
+                              solver: .init(running: load.running, waiting: load.waiting, slots: SolverGate.shared.slots))
+            return JSON.response(body, status: healthy ? .ok : .serviceUnavailable)
         }
         router.get("openapi.yaml") { _, _ -> Response in
             Response(

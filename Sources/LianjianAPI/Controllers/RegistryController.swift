@@ -44,16 +44,7 @@ struct RegistryController {
             name: "volunteer", path: "volunteers", filters: ["community", "unit", "skill"],
             create: { try await volunteers.create($0) }, read: { try await volunteers.get(.init($0)) },
             update: { try await volunteers.update(.init($0), $1) }, list: { try await volunteers.list($0, $1) })
-        volunteerResource.mayWrite = { caller, draft, existing in
-            // A volunteer edits their own profile but cannot move to another unit or community.
-            if caller.role == .volunteer, let existing {
-                guard draft.unitID == existing.unitID, draft.communityID == existing.communityID else {
-                    throw APIError(.forbidden, code: "forbidden", message: "a volunteer cannot change their own unit or community", field: "unit_id")
-                }
-                return
-            }
-            try caller.mayWrite(community: draft.communityID, unit: draft.unitID)
-        }
+        volunteerResource.mayWrite = { caller, draft, existing in try Self.mayWrite(caller, draft, existing) }
         volunteerResource.scope = { caller, filter in try caller.scope(filter) }
         volunteerResource.present = { caller, volunteer in volunteer.shown(to: caller) }
         volunteerResource.register(on: v1, idempotency: idempotency)
@@ -62,6 +53,32 @@ struct RegistryController {
         v1.get("skills") { _, _ in
             JSON.response(try await volunteers.skills().map { ["code": $0.code, "name_zh": $0.nameZh, "name_en": $0.nameEn] })
         }
+    }
+
+    /// Who may write what of a volunteer. Volunteers change their own availability, exceptions
+    /// and contact; their skills, cap and standing are set by their unit or an organiser. Nobody
+    /// but an admin moves a volunteer to another unit (the owning liaison would lose them).
+    static func mayWrite(_ caller: Principal, _ draft: Volunteer.Draft, _ existing: Volunteer?) throws {
+        if caller.role == .volunteer, let existing {
+            guard draft.unitID == existing.unitID, draft.communityID == existing.communityID else {
+                throw APIError(.forbidden, code: "forbidden", message: "a volunteer cannot change their own unit or community", field: "unit_id")
+            }
+            if let skills = draft.skills, skills.map(\.asRequested) != existing.skills.map(\.asRequested) {
+                throw APIError(.forbidden, code: "forbidden", message: "skills are recorded by the volunteer's unit or an organiser", field: "skills")
+            }
+            if let cap = draft.maxMinutesPerWeek, cap != existing.maxMinutesPerWeek {
+                throw APIError(.forbidden, code: "forbidden", message: "the weekly cap is set by the volunteer's unit or an organiser",
+                               field: "max_minutes_per_week")
+            }
+            if let active = draft.active, active != existing.active {
+                throw APIError(.forbidden, code: "forbidden", message: "ask your unit or an organiser to change whether you are active", field: "active")
+            }
+            return
+        }
+        if caller.role != .admin, let existing, draft.unitID != existing.unitID {
+            throw APIError(.forbidden, code: "forbidden", message: "only an admin may move a volunteer to another unit", field: "unit_id")
+        }
+        try caller.mayWrite(community: draft.communityID, unit: draft.unitID)
     }
 
     private func registerEstates(on v1: RouterGroup<AppContext>, communities: CommunityRepository, idempotency: Idempotency) {

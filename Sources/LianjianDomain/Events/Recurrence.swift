@@ -81,8 +81,12 @@ public struct Recurrence: Codable, Sendable, Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let first = start.at(time, in: zone)
-        let range = max(first, from.at(LocalTime(minutes: 0), in: zone))..<to.adding(days: 1).at(LocalTime(minutes: 0), in: zone)
-        guard range.lowerBound < range.upperBound else { return [] }
+        let lower = max(first, from.at(LocalTime(minutes: 0), in: zone))
+        let upper = to.adding(days: 1).at(LocalTime(minutes: 0), in: zone)
+        // A range wholly before the plan starts (or from after to) has nothing in it; build the
+        // Range only once its bounds are known to be in order, or it traps.
+        guard lower < upper else { return [] }
+        let range = lower..<upper
         var result: [LocalDate] = []
         // Counting rules must be expanded from their start so `count` counts from the first one.
         let sequence = count == nil ? rule(in: calendar).recurrences(of: first, in: range) : rule(in: calendar).recurrences(of: first)

@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+/// Smaller input gaps of the hostile-user review (issue 14, item 12): every one a 4xx naming the field.
+@Suite("Input gaps: NUL, numbers that are not integers, unprintable text, reversed ranges")
+struct InputGapTests {
+    func expect(_ r: Reply, _ status: HTTPResponse.Status, field: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.status == status, "\(r.text)", sourceLocation: sourceLocation)
+        #expect(r.error["field"] as? String == field, "\(r.text)", sourceLocation: sourceLocation)
+    }
+
+    @Test func aNulByteInABodyOrAQueryNamesTheField() async throws {
+        try await withAPI { api in
+            let community = try await api.community()
+            let body = #"{"name": "王\u0000芳", "phone": "13900000001", "community_id": "\#(community)"}"#
+            expect(try await api.send(.post, "/v1/volunteers", body: body), .unprocessableContent, field: "name")
+            let nested = #"{"name": "王芳", "phone": "13900000001", "community_id": "\#(community)", "skills": [{"skill": "a\u0000"}]}"#
+            expect(try await api.send(.post, "/v1/volunteers", body: nested), .unprocessableContent, field: "skills[0].skill")
+            expect(try await api.get("/v1/volunteers?skill=a%00b"), .unprocessableContent, field: "skill")
+            expect(try await api.get("/v1/communities/\(community)/events?from=2026-12-01%00"), .unprocessableContent, field: "from")
+        }
+    }
+
+    @Test func aNumberThatIsNotAnIntegerNamesTheField() async throws {
+        try await withAPI { api in
+            let community = try await api.community()
+            for number in ["480.5", "1e400", "9223372036854775808"] {
+                let body = #"{"name": "王芳", "phone": "13900000001", "community_id": "\#(community)", "max_minutes_per_week": \#(number)}"#
+                let r = try await api.send(.post, "/v1/volunteers", body: body)
+                expect(r, .badRequest, field: "max_minutes_per_week")
+                #expect((r.error["message"] as? String)?.contains("whole number") == true, "\(number): \(r.text)")
+            }
+        }
+    }
+
+    @Test func namesRefuseCharactersNobodyTypes() async throws {
+        try await withAPI { api in
+            let community = try await api.community()
+            for bad in ["王\u{7}芳", "\u{FEFF}", "王\u{FFFF}", "王\u{E000}芳", "王\u{202E}芳", "王\n芳"] {
+                let r = try await api.post("/v1/volunteers", ["name": bad, "phone": "13900000001", "community_id": community])
+                expect(r, .unprocessableContent, field: "name")
+            }
+            // Ordinary Chinese names, with a middle dot, still pass.
+            #expect(try await api.volunteer("阿依古丽·买买提", phone: "13900000009", community: community, unit: nil).status == .created)
+        }
+    }
+
+    @Test func eventsListedFromAfterToAreRefused() async throws {
+        try await withAPI { api in
+            let community = try await api.community()
+            expect(try await api.get("/v1/communities/\(community)/events?from=2026-12-10&to=2026-12-01"), .unprocessableContent, field: "to")
+        }
+    }
+
+    @Test func aCSVNamingACommunityByASharedNameIsRefusedAsAmbiguous() async throws {
+        try await withAPI { api in
+            _ = try await api.community("ershilipu", name: "幸福社区")
+            _ = try await api.community("xiangyuanjie", name: "幸福社区")
+            let unit = try await api.unit()
+            let csv = "姓名,手机号,社区,技能\n王芳,13900000001,幸福社区,陪护\n李明,13900000002,ershilipu,陪护\n"
+            let r = try await api.send(.post, "/v1/units/\(unit)/volunteers/import", body: csv, headers: [.contentType: "text/csv"])
+            #expect(r.status == .unprocessableContent, "\(r.text)")
+            let errors = r.json["errors"] as? [[String: Any]] ?? (r.error["errors"] as? [[String: Any]] ?? [])
+            #expect(r.text.contains("community") && r.text.contains("code"), "\(r.text)")
+            #expect(errors.isEmpty || errors.allSatisfy { $0["row"] as? Int == 2 }, "\(r.text)")
+            #expect(try await api.get("/v1/volunteers?unit=\(unit)").items.isEmpty)
+        }
+    }
+}
