@@ -43,7 +43,7 @@ public struct AssignmentRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 SELECT r.id, e.id, e.title, e.venue, r.skill, e.starts_at, e.ends_at, x.response
-                FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published'
+                FROM published_assignments a
                 JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id
                 LEFT JOIN assignment_responses x ON x.role_id = a.role_id AND x.volunteer_id = a.volunteer_id
                 WHERE a.volunteer_id = \(volunteer.uuid) AND e.status = 'scheduled'
@@ -61,7 +61,7 @@ public struct AssignmentRepository: Sendable {
             try await c.query("""
                 INSERT INTO assignment_responses (role_id, volunteer_id, response)
                 SELECT a.role_id, a.volunteer_id, \(response)
-                FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published'
+                FROM published_assignments a
                 WHERE a.role_id = \(role) AND a.volunteer_id = \(volunteer.uuid)
                 ON CONFLICT (role_id, volunteer_id) DO UPDATE SET response = excluded.response, responded_at = now()
                 RETURNING role_id

@@ -20,8 +20,8 @@ public struct OwnerRepository: Sendable {
         case .unit: "SELECT NULL::uuid, id, NULL::uuid FROM partner_units WHERE id = \(id)"
         case .project: "SELECT community_id, unit_id, NULL::uuid FROM joint_projects WHERE id = \(id)"
         case .volunteer: """
-            SELECT community_id, unit_id, id, coalesce((SELECT array_agg(DISTINCT e.community_id) FROM roster_assignments a
-                JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published' JOIN event_roles r ON r.id = a.role_id
+            SELECT community_id, unit_id, id, coalesce((SELECT array_agg(DISTINCT e.community_id) FROM published_assignments a
+                JOIN event_roles r ON r.id = a.role_id
                 JOIN events e ON e.id = r.event_id WHERE a.volunteer_id = volunteers.id), '{}')
             FROM volunteers WHERE id = \(id)
             """

@@ -30,8 +30,8 @@ struct RosterProblemBuilder {
             SELECT role_id, volunteer_id, response FROM assignment_responses WHERE role_id = ANY(\(ids)::uuid[])
             """, logger: logger).all((UUID, UUID, String).self)
         let published = try await c.query("""
-            SELECT a.role_id, a.volunteer_id FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id
-            WHERE v.status = 'published' AND a.role_id = ANY(\(ids)::uuid[])
+            SELECT a.role_id, a.volunteer_id FROM published_assignments a
+            WHERE a.role_id = ANY(\(ids)::uuid[])
             """, logger: logger).all((UUID, UUID).self)
         let declined = Set(responses.filter { $0.2 == "declined" }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) })
         let volunteers = try await loadVolunteers(c, skills: Set(shifts.map(\.skill)), shifts: shifts, declined: declined)
@@ -102,7 +102,7 @@ struct RosterProblemBuilder {
         let mine = shifts.compactMap { UUID(uuidString: $0.id) }
         let rows = try await c.query("""
             SELECT DISTINCT a.volunteer_id, e.starts_at, e.ends_at
-            FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published'
+            FROM published_assignments a
             JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id
             WHERE a.volunteer_id = ANY(\(ids)::uuid[]) AND e.status = 'scheduled' AND NOT (a.role_id = ANY(\(mine)::uuid[]))
               AND e.starts_at >= \(rangeStart) AND e.starts_at < \(rangeEnd)
@@ -120,7 +120,7 @@ struct RosterProblemBuilder {
         let weeks = (nextMonday.dayNumber - firstMonday.dayNumber) / 7
         let rows = try await c.query("""
             SELECT a.volunteer_id, sum(extract(epoch FROM e.ends_at - e.starts_at) / 60)::int8
-            FROM roster_assignments a JOIN roster_versions v ON v.id = a.version_id AND v.status = 'published'
+            FROM published_assignments a
             JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id
             WHERE a.volunteer_id = ANY(\(ids)::uuid[]) AND e.status = 'scheduled'
               AND e.starts_at >= \(firstMonday.at(.init(minutes: 0), in: zone)) AND e.starts_at < \(nextMonday.at(.init(minutes: 0), in: zone))

@@ -96,14 +96,19 @@ public struct RosterRepository: Sendable {
         let clock = ContinuousClock()
         let t0 = clock.now
         let builder = RosterProblemBuilder(community: community, from: from, to: to, zone: zone, logger: db.logger)
-        let (problem, published) = try await db.withConnection { c in try await builder.build(c) }
+        // The database's clock when the problem was read: publications and answers after it make the draft stale.
+        let (problem, published, builtAt) = try await db.withConnection { c in
+            let builtAt = try await c.query("SELECT now()", logger: db.logger).all(Date.self)[0]
+            let (problem, published) = try await builder.build(c)
+            return (problem, published, builtAt)
+        }
         let t1 = clock.now
         // The solver is CPU-bound for seconds: it runs on a thread of its own, never on a request's task.
         let options = SolverOptions(timeLimit: timeLimit, seed: seed)
         let roster = try await SolverGate.shared.run { Result { () throws(StoreError) -> Roster in try Self.solve(problem, options) } }.get()
         let t2 = clock.now
         let id = try await store(problem: problem, published: published, roster: roster, community: community, from: from, to: to,
-                                 solveMs: Self.ms(t1, t2))
+                                 solveMs: Self.ms(t1, t2), builtAt: builtAt)
         let version = try await get(id)
         let timing = Timing(loadMs: Self.ms(t0, t1), solveMs: Self.ms(t1, t2), storeMs: Self.ms(t2, clock.now))
         return (version, timing)
@@ -123,7 +128,7 @@ public struct RosterRepository: Sendable {
         }
     }
 
-    private func store(problem: Problem, published: [Pair], roster: Roster, community: Community.ID?, from: LocalDate, to: LocalDate, solveMs: Int) async throws(StoreError) -> UUID {
+    private func store(problem: Problem, published: [Pair], roster: Roster, community: Community.ID?, from: LocalDate, to: LocalDate, solveMs: Int, builtAt: Date) async throws(StoreError) -> UUID {
         let new = Set(roster.assignments.map { Assignment(roleID: UUID(uuidString: $0.shift)!, volunteerID: UUID(uuidString: $0.volunteer)!) })
         let old = Set(published.map { Assignment(roleID: UUID(uuidString: $0.shift)!, volunteerID: UUID(uuidString: $0.volunteer)!) })
         let diff = Diff.between(published: old, new: new)
@@ -134,9 +139,9 @@ public struct RosterRepository: Sendable {
         let pairs = Array(new)
         return try await db.transaction { c in
             let id = try await c.query("""
-                INSERT INTO roster_versions (community_id, range_from, range_to, score, lower_bound, diff, problem, roster, solve_ms)
+                INSERT INTO roster_versions (community_id, range_from, range_to, score, lower_bound, diff, problem, roster, solve_ms, built_at)
                 VALUES (\(community?.uuid), \(from.description)::date, \(to.description)::date, \(scoreJSON)::jsonb, \(roster.lowerBound),
-                        \(diffJSON)::jsonb, \(problemJSON)::jsonb, \(rosterJSON)::jsonb, \(solveMs))
+                        \(diffJSON)::jsonb, \(problemJSON)::jsonb, \(rosterJSON)::jsonb, \(solveMs), \(builtAt))
                 RETURNING id
                 """, logger: db.logger).all(UUID.self)[0]
             try await c.query("""
@@ -172,19 +177,4 @@ public struct RosterRepository: Sendable {
         return text
     }
 
-    /// Makes a draft the current roster of its scope and range; the one before is superseded.
-    public func publish(_ id: UUID) async throws(StoreError) -> Version {
-        try await db.transaction { c in
-            let rows = try await c.query("SELECT community_id, range_from::text, status FROM roster_versions WHERE id = \(id) FOR UPDATE", logger: db.logger)
-                .all((UUID?, String, String).self)
-            guard let r = rows.first else { throw StoreError.notFound("roster") }
-            guard r.2 == "draft" else { throw StoreError(.invalid, field: "status", message: "only a draft can be published; this one is \(r.2)") }
-            try await c.query("""
-                UPDATE roster_versions SET status = 'superseded'
-                WHERE status = 'published' AND community_id IS NOT DISTINCT FROM \(r.0) AND range_from = \(r.1)::date
-                """, logger: db.logger)
-            try await c.query("UPDATE roster_versions SET status = 'published', published_at = now() WHERE id = \(id)", logger: db.logger)
-        }
-        return try await get(id)
-    }
 }

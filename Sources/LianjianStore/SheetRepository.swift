@@ -11,14 +11,15 @@ public struct SheetRepository: Sendable {
     /// A roster line with what its volunteer belongs to (for masking).
     public typealias OwnedLine = (line: RosterLine, owner: Principal.Owner)
 
-    static let lineSelect = """
+    /// The lines of `source`: `roster_assignments` (one version's) or `published_assignments` (what is current).
+    static func lineSelect(_ source: String) -> String { """
         SELECT r.id, v.id, e.starts_at, e.ends_at, e.title, e.venue, r.skill, v.name, coalesce(u.name, ''), v.phone, x.response,
                v.community_id, v.unit_id
-        FROM roster_assignments a JOIN roster_versions rv ON rv.id = a.version_id
+        FROM \(source) a
         JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id JOIN volunteers v ON v.id = a.volunteer_id
         LEFT JOIN partner_units u ON u.id = v.unit_id
         LEFT JOIN assignment_responses x ON x.role_id = a.role_id AND x.volunteer_id = a.volunteer_id
-        """
+        """ }
 
     static func lines(_ rows: [(UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?)]) -> [OwnedLine] {
         rows.map { r in
@@ -32,7 +33,7 @@ public struct SheetRepository: Sendable {
     public func lines(version: UUID) async throws(StoreError) -> [OwnedLine] {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                \(unescaped: Self.lineSelect) WHERE a.version_id = \(version) AND e.status = 'scheduled' ORDER BY e.starts_at, e.title, r.skill, v.name
+                \(unescaped: Self.lineSelect("roster_assignments")) WHERE a.version_id = \(version) AND e.status = 'scheduled' ORDER BY e.starts_at, e.title, r.skill, v.name
                 """, logger: db.logger).all((UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?).self)
         }
         return Self.lines(rows)
@@ -42,7 +43,7 @@ public struct SheetRepository: Sendable {
     public func lines(volunteer: Volunteer.ID) async throws(StoreError) -> [OwnedLine] {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                \(unescaped: Self.lineSelect) WHERE a.volunteer_id = \(volunteer.uuid) AND rv.status = 'published' AND e.status = 'scheduled'
+                \(unescaped: Self.lineSelect("published_assignments")) WHERE a.volunteer_id = \(volunteer.uuid) AND e.status = 'scheduled'
                 ORDER BY e.starts_at
                 """, logger: db.logger).all((UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?).self)
         }
@@ -53,7 +54,7 @@ public struct SheetRepository: Sendable {
     func staff(_ event: Event.ID, _ c: PostgresConnection) async throws -> [(role: UUID, volunteer: UUID, skill: String, name: String, unit: String, phone: String)] {
         try await c.query("""
             SELECT r.id, v.id, r.skill, v.name, coalesce(u.name, ''), v.phone
-            FROM roster_assignments a JOIN roster_versions rv ON rv.id = a.version_id AND rv.status = 'published'
+            FROM published_assignments a
             JOIN event_roles r ON r.id = a.role_id JOIN volunteers v ON v.id = a.volunteer_id LEFT JOIN partner_units u ON u.id = v.unit_id
             WHERE r.event_id = \(event.uuid) AND NOT EXISTS (SELECT 1 FROM assignment_responses x
                 WHERE x.role_id = a.role_id AND x.volunteer_id = a.volunteer_id AND x.response = 'declined')

@@ -23,6 +23,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case idempotencyFenced = "idempotency_fenced"
         /// The schema is not what this build expects (unmigrated, newer, or a changed file).
         case schema
+        /// The request was built on data that has changed since (a stale roster draft).
+        case stale
         /// Too much work is queued (the solver's slots and queue are full); retry later.
         case busy
         /// Anything else; details are in the log only.
