@@ -96,3 +96,22 @@ struct PublishTests {
         }
     }
 }
+
+@Suite("Problems built from the database")
+struct ProblemBuildingTests {
+    @Test func aShiftAcrossTwoTouchingSlotsIsOffered() async throws {
+        try await withAPI { api in
+            let f = try await ClinicFixture.make(api)
+            let v = try await api.post("/v1/volunteers", [
+                "name": "王芳", "phone": "13900000101", "community_id": f.community, "unit_id": f.unit, "skills": [["skill": "lawyer"]],
+                "availability": [["weekday": 6, "start": "08:00", "end": "12:00"], ["weekday": 6, "start": "12:00", "end": "18:00"]],
+            ])
+            #expect(v.status == .created, "\(v.text)")
+            _ = try await api.post("/v1/events", ["project_id": f.project, "title": "法律咨询", "start": "2026-12-05T11:00", "end": "2026-12-05T13:00",
+                                                  "roles": [["skill": "lawyer", "count": 1]]])
+            let id = try await PublishTests.generate(api, f.community, from: "2026-12-01", to: "2026-12-07")
+            let version = try await api.get("/v1/rosters/\(id)")
+            #expect((version.json["assignments"] as? [[String: Any]])?.count == 1, "\(version.text)")
+        }
+    }
+}

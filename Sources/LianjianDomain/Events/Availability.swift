@@ -13,7 +13,9 @@ public enum Availability {
         }
     }
 
-    /// Intervals from `from` to `to` (inclusive dates), in date order.
+    /// Intervals from `from` to `to` (inclusive dates), in date order, with touching and
+    /// overlapping ones joined: a shift must fit inside one interval, so 08:00–12:00 and
+    /// 12:00–18:00 (or a weekly slot and an "extra hours" exception beside it) are one 08:00–18:00.
     public static func expand(weekly: [WeeklySlot], exceptions: [Exception], from: LocalDate, to: LocalDate, zone: TimeZone) -> [TimeSpan] {
         let byDate = Dictionary(grouping: exceptions, by: \.date)
         var result: [TimeSpan] = []
@@ -28,7 +30,20 @@ public enum Availability {
             for e in special { if let (s, t) = e.slot { result.append(TimeSpan(day.at(s, in: zone), day.at(t, in: zone))) } }
             day = day.adding(days: 1)
         }
-        return result.sorted { $0.start < $1.start }
+        return merged(result)
+    }
+
+    /// `spans` sorted, with every pair that touches or overlaps joined into one.
+    public static func merged(_ spans: [TimeSpan]) -> [TimeSpan] {
+        var result: [TimeSpan] = []
+        for span in spans.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) where span.end > span.start {
+            if let last = result.last, span.start <= last.end {
+                result[result.count - 1].end = max(last.end, span.end)
+            } else {
+                result.append(span)
+            }
+        }
+        return result
     }
 
     /// `spans` with `hole` cut out (a declined shift's time is no longer offered).
