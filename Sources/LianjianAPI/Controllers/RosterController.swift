@@ -20,6 +20,18 @@ struct RosterController {
         }
     }
 
+    /// An answer's optional body: `{"reason": "…"}` (at most 500 characters).
+    struct Answer: Decodable {
+        var reason: String?
+
+        static func validate(_ reason: String) throws {
+            guard reason.count <= 500 else { throw APIError.invalid("must be at most 500 characters", field: "reason") }
+            guard reason.unicodeScalars.allSatisfy({ TextRule.isPrintable($0, multiline: true) }) else {
+                throw APIError.invalid("contains a character that cannot be printed", field: "reason")
+            }
+        }
+    }
+
     struct Generated: Encodable {
         var version: RosterRepository.Version
         var timing: [String: Int]
@@ -54,10 +66,16 @@ struct RosterController {
             JSON.response(try await assignments.published(for: .init(try pathID(context, "volunteer"))))
         }
         for answer in ["confirm", "decline"] {
-            v1.post(RouterPath("volunteers/:id/assignments/:role/\(answer)")) { _, context in
+            v1.post(RouterPath("volunteers/:id/assignments/:role/\(answer)")) { request, context in
                 let volunteer = Volunteer.ID(try pathID(context, "volunteer"))
                 guard let role = context.parameters.get("role").flatMap(UUID.init(uuidString:)) else { throw APIError.notFound("assignment") }
-                try await assignments.respond(volunteer, role: role, confirmed: answer == "confirm")
+                let body = try await JSON.body(request, limit: 16 << 10)
+                let reason = body.isEmpty ? "" : (try JSON.decode(Answer.self, from: body).reason ?? "")
+                try Answer.validate(reason)
+                // An organiser answers only for assignments in their own community.
+                let caller = try context.caller
+                let scope = caller.role == .organiser ? caller.community : nil
+                try await assignments.respond(volunteer, role: role, confirmed: answer == "confirm", reason: reason, organiser: scope)
                 return JSON.response(try await assignments.published(for: volunteer))
             }
         }
