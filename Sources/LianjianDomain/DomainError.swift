@@ -31,11 +31,9 @@ enum Check {
     }
 
     static func phone(_ value: String, _ field: String) throws(DomainError) {
-        let scalars = Array(value.unicodeScalars)
-        let body = scalars.first == "+" ? Array(scalars.dropFirst()) : scalars
-        let ok = (5...20).contains(body.count) && body.first.map { ("0"..."9").contains($0) } == true
-            && body.allSatisfy { ("0"..."9").contains($0) || $0 == " " || $0 == "-" }
-        if !ok { throw DomainError(field: field, reason: "must be a phone number of 5–20 digits") }
+        guard PhoneNumber.normalised(value) != nil else {
+            throw DomainError(field: field, reason: "must be a Chinese mobile number (13912345678) or a landline with its area code (0371-67891234)")
+        }
     }
 
     static func range(_ value: Int, _ field: String, _ range: ClosedRange<Int>) throws(DomainError) {

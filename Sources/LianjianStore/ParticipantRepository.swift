@@ -19,7 +19,7 @@ public struct ParticipantRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 INSERT INTO residents (community_id, name, building, phone, needs)
-                VALUES (\(community.uuid), \(d.name), \(d.building ?? ""), \(d.phone ?? ""), \(d.needs ?? [])::text[])
+                VALUES (\(community.uuid), \(d.name), \(d.building ?? ""), \(d.phone.flatMap(PhoneNumber.normalised) ?? d.phone ?? ""), \(d.needs ?? [])::text[])
                 RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }

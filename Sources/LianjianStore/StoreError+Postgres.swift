@@ -31,7 +31,7 @@ extension StoreError {
         }
     }
 
-    static let ruleSuffixes = ["_fkey", "_key", "_format", "_length", "_range", "_valid", "_no_overlap", "_ends_after_start", "_times", "_idx"]
+    static let ruleSuffixes = ["_fkey", "_key", "_format", "_normal", "_length", "_range", "_valid", "_no_overlap", "_ends_after_start", "_times", "_idx"]
 
     static func fieldName(constraint: String, table: String?) -> String {
         var name = constraint

@@ -20,7 +20,7 @@ public struct UnitRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 INSERT INTO partner_units (code, name, kind, liaison_name, liaison_phone)
-                VALUES (\(d.code), \(d.name), \(d.kind), \(d.liaisonName), \(d.liaisonPhone))
+                VALUES (\(d.code), \(d.name), \(d.kind), \(d.liaisonName), \(PhoneNumber.normalised(d.liaisonPhone) ?? d.liaisonPhone))
                 RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
@@ -53,7 +53,7 @@ public struct UnitRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 UPDATE partner_units SET code = \(d.code), name = \(d.name), kind = \(d.kind),
-                    liaison_name = \(d.liaisonName), liaison_phone = \(d.liaisonPhone), updated_at = now()
+                    liaison_name = \(d.liaisonName), liaison_phone = \(PhoneNumber.normalised(d.liaisonPhone) ?? d.liaisonPhone), updated_at = now()
                 WHERE id = \(id.uuid) RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }

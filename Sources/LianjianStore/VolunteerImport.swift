@@ -67,14 +67,14 @@ public struct VolunteerImport: Sendable {
             }
             return out
         }
-        return [String(r.number), r.name, r.phone, r.community, r.skills, r.maxMinutesPerWeek].map(esc).joined(separator: "\t") + "\n"
+        return [String(r.number), r.name, PhoneNumber.normalised(r.phone) ?? r.phone, r.community, r.skills, r.maxMinutesPerWeek].map(esc).joined(separator: "\t") + "\n"
     }
 
     // One query per rule; each returns (row, column, reason) for the rows that break it.
     static let checks: [String] = [
         "SELECT row_no, 'name', 'must not be empty' FROM volunteer_import WHERE name = ''",
         "SELECT row_no, 'name', 'must be at most 50 characters' FROM volunteer_import WHERE char_length(name) > 50",
-        "SELECT row_no, 'phone', 'must be a phone number of 5–20 digits' FROM volunteer_import WHERE phone !~ '^\\+?[0-9][0-9 -]{4,19}$'",
+        "SELECT row_no, 'phone', 'must be a Chinese mobile number (13912345678) or a landline with its area code (0371-67891234)' FROM volunteer_import WHERE phone !~ '^(1[3-9][0-9]{9}|0[1-9][0-9]{8,10}|[48]00[0-9]{7})$'",
         "SELECT row_no, 'phone', 'appears twice in the file' FROM (SELECT row_no, count(*) OVER (PARTITION BY phone) AS n FROM volunteer_import WHERE phone <> '') d WHERE n > 1",
         "SELECT i.row_no, 'phone', 'is already registered' FROM volunteer_import i JOIN volunteers v ON v.phone = i.phone",
         "SELECT i.row_no, 'community', 'is not a known community code or name' FROM volunteer_import i WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = i.community OR c.name = i.community)",

@@ -38,7 +38,7 @@ public struct VolunteerRepository: Sendable {
         let id = try await db.transaction { c in
             let rows = try await c.query("""
                 INSERT INTO volunteers (name, phone, unit_id, community_id, max_minutes_per_week, active)
-                VALUES (\(d.name), \(d.phone), \(d.unitID?.uuid), \(d.communityID.uuid), \(d.maxMinutesPerWeek ?? 480), \(d.active ?? true))
+                VALUES (\(d.name), \(PhoneNumber.normalised(d.phone) ?? d.phone), \(d.unitID?.uuid), \(d.communityID.uuid), \(d.maxMinutesPerWeek ?? 480), \(d.active ?? true))
                 RETURNING id
                 """, logger: db.logger).all(UUID.self)
             try await Self.writeChildren(rows[0], d, c, db.logger)
@@ -53,7 +53,7 @@ public struct VolunteerRepository: Sendable {
     public func update(_ id: Volunteer.ID, _ d: Volunteer.Draft) async throws(StoreError) -> Volunteer {
         let found = try await db.transaction { c in
             let rows = try await c.query("""
-                UPDATE volunteers SET name = \(d.name), phone = \(d.phone), unit_id = \(d.unitID?.uuid),
+                UPDATE volunteers SET name = \(d.name), phone = \(PhoneNumber.normalised(d.phone) ?? d.phone), unit_id = \(d.unitID?.uuid),
                     community_id = \(d.communityID.uuid), max_minutes_per_week = COALESCE(\(d.maxMinutesPerWeek), max_minutes_per_week),
                     active = COALESCE(\(d.active), active), updated_at = now()
                 WHERE id = \(id.uuid) RETURNING id

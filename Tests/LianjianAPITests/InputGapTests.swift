@@ -68,3 +68,32 @@ struct InputGapTests {
         }
     }
 }
+
+@Suite("Phone numbers are normalised before they are stored and compared")
+struct PhoneNormalisationTests {
+    @Test func threeSpellingsAreOnePerson() async throws {
+        try await withAPI { api in
+            let community = try await api.community()
+            let first = try await api.volunteer("王芳", phone: "139 3710 0001", community: community, unit: nil)
+            #expect(first.status == .created && first.string("phone") == "13937100001", "\(first.text)")
+            for spelling in ["+8613937100001", "13937100001", "１３９-３７１０-０００１"] {
+                let again = try await api.volunteer("王芳", phone: spelling, community: community, unit: nil)
+                #expect(again.status == .conflict && again.error["field"] as? String == "phone", "\(spelling): \(again.text)")
+            }
+            let bad = try await api.volunteer("李明", phone: "12345", community: community, unit: nil)
+            #expect(bad.status == .unprocessableContent && bad.error["field"] as? String == "phone")
+        }
+    }
+
+    @Test func theImportComparesNormalisedNumbers() async throws {
+        try await withAPI { api in
+            _ = try await api.community()
+            let unit = try await api.unit()
+            let csv = "姓名,手机号,社区,技能\n王芳,139-3710-0002,ershilipu,陪护\n李明,+86 139 3710 0002,ershilipu,陪护\n赵强,6789,ershilipu,陪护\n"
+            let r = try await api.send(.post, "/v1/units/\(unit)/volunteers/import", body: csv, headers: [.contentType: "text/csv"])
+            #expect(r.status == .unprocessableContent, "\(r.text)")
+            #expect(r.text.contains("appears twice"), "\(r.text)")
+            #expect(r.text.contains("Chinese mobile"), "\(r.text)")
+        }
+    }
+}
