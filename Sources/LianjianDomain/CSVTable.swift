@@ -55,23 +55,34 @@ public enum CSVTable {
 }
 
 extension CSVTable {
-    /// Writes rows as Excel and WPS open them: a UTF-8 byte-order mark, CRLF line ends,
-    /// and fields with commas, quotes or line breaks quoted (quotes doubled).
+    /// Writes rows as Excel and WPS open them: a UTF-8 byte-order mark, CRLF line ends, and
+    /// every field through ``escape(_:)``. Every CSV the product writes goes through here.
     public static func write(_ rows: [[String]]) -> Data {
         var text = "\u{FEFF}"
         for row in rows {
-            text += row.map(quote).joined(separator: ",")
+            text += row.map(escape).joined(separator: ",")
             text += "\r\n"
         }
         return Data(text.utf8)
     }
 
-    static func quote(_ field: String) -> String {
-        // Excel runs a field starting with = or @ (or + or - before a non-digit) as a formula.
-        let chars = Array(field.prefix(2))
-        let formula = chars.first.map { "=@".contains($0) || ("+-".contains($0) && !(chars.count > 1 && chars[1].isNumber)) } ?? false
+    /// Characters that make a spreadsheet read a field as a formula when it starts with one
+    /// (OWASP's CSV injection rule), and the full-width forms a Chinese input method types.
+    // The full-width ones since they cost nothing and a spreadsheet that normalises its input would read them so.
+    public static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// One field, safe to open in a spreadsheet: a field starting with a formula character gets
+    /// a leading `'` (so `-1+HYPERLINK(…)` stays text), and a field with a comma, quote or line
+    /// break, or one so neutralised, is quoted with its quotes doubled.
+    ///
+    /// Numbers are not exempt: no export has a column of negative numbers, and the one that
+    /// starts with `+` (a phone number such as `+8613800138000`) should stay text anyway, or a
+    /// spreadsheet turns it into `8.6138E+12`.
+    public static func escape(_ field: String) -> String {
+        // A Character of "\r\n" is one grapheme; compare its first scalar too.
+        let formula = field.first.map { formulaStarts.contains($0) || $0.unicodeScalars.first == "\r" } ?? false
         let safe = formula ? "'" + field : field
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        guard formula || safe.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -10,16 +10,17 @@ extension FacilityRepository {
         let span = TimeSpan(from.at(.init(minutes: 0), in: zone), from.adding(days: days).at(.init(minutes: 0), in: zone))
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT y.label, b.id, b.user_class, u.name, b.holder, a.starts_at, a.ends_at
+                SELECT y.label, b.id, b.user_class, u.name, b.unit_id, b.holder, a.starts_at, a.ends_at
                 FROM bay_allocations a JOIN bookings b ON b.id = a.booking_id JOIN bays y ON y.id = a.bay_id
                 LEFT JOIN partner_units u ON u.id = b.unit_id
                 WHERE a.facility_id = \(id.uuid)
                   AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(\(span.start), \(span.end), '[)')
                 ORDER BY y.position, a.starts_at
-                """, logger: db.logger).all((String, UUID, String, String?, String, Date, Date).self)
+                """, logger: db.logger).all((String, UUID, String, String?, UUID?, String, Date, Date).self)
         }
         let blocks = rows.map { r in
-            Timetable.Block(bay: r.0, bookingID: .init(r.1), userClass: .init(rawValue: r.2) ?? .public, unit: r.3, holder: r.4, start: r.5, end: r.6)
+            Timetable.Block(bay: r.0, bookingID: .init(r.1), userClass: .init(rawValue: r.2) ?? .public, unit: r.3,
+                            unitID: r.4.map { .init($0) }, holder: r.5, start: r.6, end: r.7)
         }
         return Timetable(facility: facility.name, timeZone: zone.identifier, from: from, days: days, bays: facility.bays.map(\.label), blocks: blocks)
     }

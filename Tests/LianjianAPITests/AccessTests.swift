@@ -63,9 +63,11 @@ struct AccessTests {
         try await withAPI { api in
             let f = try await AccessFixture.make(api)
             let facility = f.id(.facility, "a")
-            let resident = try await api.post("/v1/facilities/\(facility)/bookings", ["user_class": "residents", "holder": "3号楼 王先生 13912345678",
+            let resident = try await api.post("/v1/facilities/\(facility)/bookings", ["user_class": "residents", "holder": "3号楼 王先生",
                                                                                       "start": "2026-12-01T18:00", "end": "2026-12-02T08:00"])
             #expect(resident.status == .created)
+            // A phone number is refused in a new holder now; one written before is still masked.
+            try await api.database.execute("UPDATE bookings SET holder = '3号楼 王先生 13912345678' WHERE holder = '3号楼 王先生'")
             let base = "/v1/facilities/\(facility)/timetable?date=2026-12-01"
             for format in ["csv", "html", "svg", "json"] {
                 let text = try await api.as(f.tokens[.organiser]!).get(base + "&format=\(format)").text

@@ -47,10 +47,7 @@ struct FacilityController {
             let facility = Facility.ID(try pathID(context, "facility"))
             let query = try TimetableQuery(request.uri.queryParameters)
             let timetable = try await facilities.timetable(facility, from: query.date, days: query.days)
-            let caller = try context.caller
-            var unitName: String?
-            if let unit = caller.unit { unitName = try await UnitRepository(database).get(unit).name }
-            return query.response(timetable.shown(to: caller, unitName: unitName))
+            return query.response(timetable.shown(to: try context.caller))
         }
         BookingController(database: database).register(on: v1, idempotency: idempotency)
     }

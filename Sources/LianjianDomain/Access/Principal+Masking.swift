@@ -18,12 +18,13 @@ extension PartnerUnit {
 
 extension Timetable {
     /// The timetable as it may be printed: phone numbers in holders masked; for a partner unit's
-    /// liaison, other classes' holders replaced by the class.
-    public func shown(to viewer: Principal, unitName: String?) -> Timetable {
+    /// liaison, the holders of every booking but their own unit's replaced by the class.
+    public func shown(to viewer: Principal) -> Timetable {
         var copy = self
         copy.blocks = blocks.map { b in
             var b = b
-            if viewer.role == .liaison && (b.userClass != .unit || b.unit != unitName) {
+            // By id: unit names are chosen by the units themselves (issue 14).
+            if viewer.role == .liaison && (b.userClass != .unit || b.unitID == nil || b.unitID != viewer.unit) {
                 b.holder = Self.chineseName[b.userClass] ?? b.userClass.rawValue
             }
             b.holder = Mask.phones(in: b.holder)

@@ -95,18 +95,6 @@ public enum Mask {
         return String(repeating: "*", count: digits.count - 4) + digits.suffix(4)
     }
 
-    /// Masks every run of 7 or more digits (a phone number) inside free text.
-    public static func phones(in text: String) -> String {
-        var out = ""
-        var run = ""
-        func flush() {
-            out += run.count >= 7 ? phone(run) : run
-            run = ""
-        }
-        for ch in text {
-            if ch.isASCII && ch.isNumber { run.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out
-    }
+    /// Masks every phone number inside free text, however it is written (see ``PhoneText``).
+    public static func phones(in text: String) -> String { PhoneText.masked(text) }
 }

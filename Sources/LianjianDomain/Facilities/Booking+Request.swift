@@ -46,6 +46,11 @@ extension Booking {
         public func validate() throws(DomainError) {
             _ = try UserClass.make(userClass, unit: unitID)
             try Check.text(holder, "holder", max: 100)
+            // The holder is printed on the timetable for every class and unit to see; a phone
+            // number there would reach them all (issue 14).
+            if PhoneText.contains(holder) {
+                throw DomainError(field: "holder", reason: "must not contain a phone number; the timetable shows it to everyone")
+            }
             try Check.range(bays ?? 1, "bays", 1...2000)
             _ = try occurrences(in: TimeZone(identifier: "UTC")!)
         }

@@ -9,15 +9,20 @@ public struct Timetable: Codable, Sendable {
         public var userClass: UserClass.Kind
         /// The partner unit's name for `unit` bookings.
         public var unit: String?
+        /// The partner unit's id for `unit` bookings: who may see the holder is decided on this,
+        /// never on the name, which another unit could take. Not written to the JSON.
+        public var unitID: PartnerUnit.ID? = nil
         public var holder: String
         public var start: Date
         public var end: Date
 
-        public init(bay: String, bookingID: Booking.ID, userClass: UserClass.Kind, unit: String?, holder: String, start: Date, end: Date) {
+        public init(bay: String, bookingID: Booking.ID, userClass: UserClass.Kind, unit: String?, unitID: PartnerUnit.ID? = nil,
+                    holder: String, start: Date, end: Date) {
             self.bay = bay
             self.bookingID = bookingID
             self.userClass = userClass
             self.unit = unit
+            self.unitID = unitID
             self.holder = holder
             self.start = start
             self.end = end
