@@ -24,15 +24,16 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     router.add(middleware: AccessMiddleware(
         tokens: TokenRepository(database), owners: OwnerRepository(database),
         limiter: RateLimiter(perSecond: requestsPerSecond, burst: burst)))
+    // After access: the key is per caller, and a refused caller never claims one.
+    router.add(middleware: IdempotencyMiddleware(store: IdempotencyRepository(database)))
     HealthController(database: database).register(on: router)
     let v1 = router.group("v1")
-    let idempotency = Idempotency(store: IdempotencyRepository(database))
-    RegistryController(database: database).register(on: v1, idempotency: idempotency)
+    RegistryController(database: database).register(on: v1)
     ImportController(database: database).register(on: v1)
-    FacilityController(database: database).register(on: v1, idempotency: idempotency)
-    AccessController(database: database).register(on: v1, idempotency: idempotency)
-    EventController(database: database).register(on: v1, idempotency: idempotency)
-    RosterController(database: database).register(on: v1, idempotency: idempotency)
+    FacilityController(database: database).register(on: v1)
+    AccessController(database: database).register(on: v1)
+    EventController(database: database).register(on: v1)
+    RosterController(database: database).register(on: v1)
     ExportController(database: database).register(on: v1)
     return router
 }

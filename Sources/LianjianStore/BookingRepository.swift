@@ -37,7 +37,10 @@ public struct BookingRepository: Sendable {
             let check = snap.poolCheck
             var fresh: [FacilitySnapshot.Held] = []
             for (i, span) in spans.enumerated() {
-                if let refusal = check.refusal(userClass, span, count: count, beside: snap.usage) { return .refused(refusal, occurrence: i) }
+                // A refusal writes nothing: roll back, so an idempotency key is not marked done.
+                if let refusal = check.refusal(userClass, span, count: count, beside: snap.usage) {
+                    throw Rollback<Outcome>(value: .refused(refusal, occurrence: i))
+                }
                 var held = FacilitySnapshot.Held(id: .init(UUID()), userClass: userClass, holder: request.holder, count: count,
                                                  span: span, seriesID: series, bays: [])
                 held.bays = Self.place(held, in: snap)

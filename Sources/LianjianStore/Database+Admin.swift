@@ -6,6 +6,15 @@ extension Database {
         try await withConnection(limit: .unlimited) { c in try await c.query(PostgresQuery(unsafeSQL: sql), logger: self.logger).collectCount() }
     }
 
+    /// The integer one trusted query answers (`SELECT count(*) …`): for administration and tests, never with input.
+    public func count(_ sql: String) async throws(StoreError) -> Int {
+        try await withConnection(limit: .unlimited) { c in
+            var n = 0
+            for try await value in try await c.query(PostgresQuery(unsafeSQL: sql), logger: self.logger).decode(Int.self) { n = value }
+            return n
+        }
+    }
+
     /// Whether a database of that name exists on the server.
     public func databaseExists(_ name: String) async throws(StoreError) -> Bool {
         try await withConnection(limit: .unlimited) { c in

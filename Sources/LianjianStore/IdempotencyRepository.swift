@@ -67,12 +67,16 @@ public struct IdempotencyRepository: Sendable {
 
     /// Frees a key whose request failed without doing its work, so the client may retry it.
     /// A key whose work committed is kept: a retry must not do it again.
-    public func abandon(_ fence: IdempotencyFence) async {
-        _ = try? await db.withConnection { c in
+    /// - Returns: whether the key was freed (false: its work committed, or it was taken over).
+    @discardableResult
+    public func abandon(_ fence: IdempotencyFence) async -> Bool {
+        let freed = try? await db.withConnection { c in
             try await c.query("""
                 DELETE FROM idempotency_keys
                 WHERE scope = \(fence.scope) AND key = \(fence.key) AND attempt = \(fence.attempt) AND committed_at IS NULL
+                RETURNING 1
                 """, logger: db.logger).collectCount()
         }
+        return freed == 1
     }
 }

@@ -49,3 +49,40 @@ struct IdempotencyTests {
         }
     }
 }
+
+/// Found by `scripts/crash-test`: every POST honours the key, and a refusal never sticks it.
+@Suite("Idempotency-Key on every POST")
+struct IdempotencyEverywhereTests {
+    static func key(_ k: String) -> HTTPFields { [HTTPField.Name("Idempotency-Key")!: k] }
+
+    @Test func aRetriedGenerationMakesOneDraftAndARetriedPublishIsReplayed() async throws {
+        try await withAPI { api in
+            let (community, _, _) = try await RosterTests.setUp(api)
+            let body: [String: Any] = ["community_id": community, "from": "2026-12-01", "to": "2026-12-14", "time_limit_seconds": 0.5]
+            let first = try await api.post("/v1/rosters/generate", body, headers: Self.key("gen-1"))
+            let again = try await api.post("/v1/rosters/generate", body, headers: Self.key("gen-1"))
+            #expect(first.status == .created && again.status == .created)
+            #expect(again.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            let id = try #require((first.json["version"] as? [String: Any])?["id"] as? String)
+            #expect((again.json["version"] as? [String: Any])?["id"] as? String == id)
+            let drafts = try await api.database.count("SELECT count(*) FROM roster_versions")
+            #expect(drafts == 1)
+            let published = try await api.post("/v1/rosters/\(id)/publish", [:], headers: Self.key("pub-1"))
+            let retried = try await api.post("/v1/rosters/\(id)/publish", [:], headers: Self.key("pub-1"))
+            #expect(published.status == .ok && retried.status == .ok, "\(retried.text)")
+            #expect(retried.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+        }
+    }
+
+    @Test func aRefusedBookingFreesItsKey() async throws {
+        try await withAPI { api in
+            let park = try await SeedCarPark.make(api)
+            let sunday: [String: Any] = ["user_class": "unit", "unit_id": park.hospital, "holder": "门诊患者", "start": "2026-12-06T09:00", "end": "2026-12-06T10:00"]
+            let refused = try await api.post("/v1/facilities/\(park.facility)/bookings", sunday, headers: Self.key("b-1"))
+            #expect(refused.status == .conflict && refused.error["code"] as? String == "outside_window", "\(refused.text)")
+            let retried = try await api.post("/v1/facilities/\(park.facility)/bookings", sunday, headers: Self.key("b-1"))
+            #expect(retried.error["code"] as? String == "outside_window", "a refusal must not stick the key: \(retried.text)")
+            #expect(try await api.database.count("SELECT count(*) FROM idempotency_keys") == 0)
+        }
+    }
+}

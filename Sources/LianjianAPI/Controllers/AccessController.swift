@@ -50,7 +50,7 @@ struct AccessController {
         var secret: String
     }
 
-    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>) {
         let tokens = TokenRepository(database)
         v1.get("tokens") { _, _ in JSON.response(try await tokens.list()) }
         v1.post("tokens") { request, _ in

@@ -11,14 +11,14 @@ struct BookingController {
     struct LayoutRequest: Decodable { var from: LocalDate; var to: LocalDate }
     struct Booked: Encodable { var bookings: [Booking] }
 
-    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>) {
         let bookings = BookingRepository(database)
         v1.post("facilities/:id/bookings") { request, context in
             let facility = Facility.ID(try pathID(context, "facility"))
             let caller = try context.caller
             let body = try await JSON.body(request)
             let book: @Sendable (Booking.Request) async throws -> BookingRepository.Outcome = { try await bookings.book(facility, $0) }
-            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/facilities/\(facility)/bookings") {
+            return try await JSON.respond {
                 let draft = try JSON.decode(Booking.Request.self, from: body)
                 try draft.validate()
                 // A partner unit books only for its own visitors.

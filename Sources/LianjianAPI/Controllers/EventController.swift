@@ -13,7 +13,7 @@ struct EventController {
         enum CodingKeys: String, CodingKey { case residentID = "resident_id" }
     }
 
-    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>) {
         let plans = PlanRepository(database)
         let events = EventRepository(database)
         let people = ParticipantRepository(database)

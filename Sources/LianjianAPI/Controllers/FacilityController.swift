@@ -8,7 +8,7 @@ import NIOCore
 struct FacilityController {
     let database: Database
 
-    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>) {
         let facilities = FacilityRepository(database)
         let communities = CommunityRepository(database)
         v1.post("communities/:id/facilities") { request, context in
@@ -16,7 +16,7 @@ struct FacilityController {
             let body = try await JSON.body(request)
             _ = try await communities.get(community)
             let create: @Sendable (Facility.Draft) async throws -> Facility = { try await facilities.create(in: community, $0) }
-            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/communities/\(community)/facilities") {
+            return try await JSON.respond {
                 let draft = try JSON.decode(Facility.Draft.self, from: body)
                 try draft.validate()
                 return (.created, JSON.encode(try await create(draft)))
@@ -34,7 +34,7 @@ struct FacilityController {
             let facility = Facility.ID(try pathID(context, "facility"))
             let body = try await JSON.body(request)
             let add: @Sendable (SharingWindow.Draft) async throws -> SharingWindow = { try await facilities.addWindow(to: facility, $0) }
-            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/facilities/\(facility)/windows") {
+            return try await JSON.respond {
                 let draft = try JSON.decode(SharingWindow.Draft.self, from: body)
                 try draft.validate()
                 return (.created, JSON.encode(try await add(draft)))
@@ -49,7 +49,7 @@ struct FacilityController {
             let timetable = try await facilities.timetable(facility, from: query.date, days: query.days)
             return query.response(timetable.shown(to: try context.caller))
         }
-        BookingController(database: database).register(on: v1, idempotency: idempotency)
+        BookingController(database: database).register(on: v1)
     }
 }
 

@@ -7,7 +7,7 @@ import LianjianStore
 struct RegistryController {
     let database: Database
 
-    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>) {
         let communities = CommunityRepository(database)
         let units = UnitRepository(database)
         let projects = ProjectRepository(database)
@@ -26,20 +26,20 @@ struct RegistryController {
             guard let only = filter.community else { return try await communities.list(page) }
             return Page(items: page.after == nil ? [try await communities.get(only)] : [], nextCursor: nil)
         }
-        communityResource.register(on: v1, idempotency: idempotency)
+        communityResource.register(on: v1)
         var unitResource = Resource<PartnerUnit, PartnerUnit.Draft>(
             name: "partner unit", path: "units", filters: [],
             create: { try await units.create($0) }, read: { try await units.get(.init($0)) },
             update: { try await units.update(.init($0), $1) }, list: { try await units.list($1) })
         unitResource.present = { caller, unit in unit.shown(to: caller) }
-        unitResource.register(on: v1, idempotency: idempotency)
+        unitResource.register(on: v1)
         var projectResource = Resource<JointProject, JointProject.Draft>(
             name: "joint project", path: "projects", filters: ["community", "unit"],
             create: { try await projects.create($0) }, read: { try await projects.get(.init($0)) },
             update: { try await projects.update(.init($0), $1) }, list: { try await projects.list($0, $1) })
         projectResource.mayWrite = { caller, draft, _ in try caller.mayWrite(community: draft.communityID, unit: draft.unitID) }
         projectResource.scope = { caller, filter in try caller.scope(filter) }
-        projectResource.register(on: v1, idempotency: idempotency)
+        projectResource.register(on: v1)
         var volunteerResource = Resource<Volunteer, Volunteer.Draft>(
             name: "volunteer", path: "volunteers", filters: ["community", "unit", "skill"],
             create: { try await volunteers.create($0) }, read: { try await volunteers.get(.init($0)) },
@@ -47,8 +47,8 @@ struct RegistryController {
         volunteerResource.mayWrite = { caller, draft, existing in try Self.mayWrite(caller, draft, existing) }
         volunteerResource.scope = { caller, filter in try caller.scope(filter) }
         volunteerResource.present = { caller, volunteer in volunteer.shown(to: caller) }
-        volunteerResource.register(on: v1, idempotency: idempotency)
-        registerEstates(on: v1, communities: communities, idempotency: idempotency)
+        volunteerResource.register(on: v1)
+        registerEstates(on: v1, communities: communities)
         v1.get("me") { _, context in JSON.response(try context.caller) }
         v1.get("skills") { _, _ in
             JSON.response(try await volunteers.skills().map { ["code": $0.code, "name_zh": $0.nameZh, "name_en": $0.nameEn] })
@@ -81,7 +81,7 @@ struct RegistryController {
         try caller.mayWrite(community: draft.communityID, unit: draft.unitID)
     }
 
-    private func registerEstates(on v1: RouterGroup<AppContext>, communities: CommunityRepository, idempotency: Idempotency) {
+    private func registerEstates(on v1: RouterGroup<AppContext>, communities: CommunityRepository) {
         v1.post("communities/:id/estates") { request, context in
             let community = Community.ID(try pathID(context, "community"))
             let body = try await JSON.body(request)
@@ -89,7 +89,7 @@ struct RegistryController {
             // Untyped throws here: the Swift 6.3 release optimiser crashes (signal 11, coroutine
             // splitting) when a typed-throws call sits directly in this closure.
             let create: @Sendable (Estate.Draft) async throws -> Estate = { try await communities.createEstate(in: community, $0) }
-            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/communities/\(community)/estates") {
+            return try await JSON.respond {
                 let draft = try JSON.decode(Estate.Draft.self, from: body)
                 try draft.validate()
                 return (.created, JSON.encode(try await create(draft)))

@@ -26,11 +26,11 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
     /// What the caller may see of an entity.
     var present: @Sendable (Principal, Entity) -> Entity = { _, entity in entity }
 
-    func register(on group: RouterGroup<AppContext>, idempotency: Idempotency) {
+    func register(on group: RouterGroup<AppContext>) {
         group.post(RouterPath(path)) { request, context in
             let caller = try context.caller
             let body = try await JSON.body(request)
-            return try await idempotency.run(request, context: context, body: body, scope: "POST /v1/\(path)") {
+            return try await JSON.respond {
                 let draft = try JSON.decode(Draft.self, from: body)
                 try draft.validate()
                 try mayWrite(caller, draft, nil)

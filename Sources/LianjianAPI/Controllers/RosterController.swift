@@ -37,7 +37,7 @@ struct RosterController {
         var timing: [String: Int]
     }
 
-    func register(on v1: RouterGroup<AppContext>, idempotency: Idempotency) {
+    func register(on v1: RouterGroup<AppContext>) {
         let rosters = RosterRepository(database)
         let assignments = AssignmentRepository(database)
         v1.post("rosters/generate") { request, context in
