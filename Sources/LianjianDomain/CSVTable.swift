@@ -1,15 +1,17 @@
 import Foundation
 
-/// Reads CSV as Excel and WPS write it (RFC 4180): UTF-8 with or without a byte-order mark,
+/// Reads CSV as Excel and WPS write it (RFC 4180): UTF-8 with or without a byte-order mark, or
+/// GB18030 (Chinese Excel's default),
 /// quoted fields with doubled quotes, commas and line breaks inside quotes, CRLF or LF.
 public enum CSVTable {
     /// The rows of the file, header included; blank lines are dropped.
-    /// - Throws: ``DomainError`` for text that is not UTF-8 or a quote left open.
+    /// - Throws: ``DomainError`` for text that is neither UTF-8 nor GB18030, or a quote left open.
     public static func parse(_ data: Data) throws(DomainError) -> [[String]] {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: Data(bytes), encoding: .utf8) else {
-            throw DomainError(field: "file", reason: "is not UTF-8 text; save it as \"CSV UTF-8\"")
+        // Chinese Excel and WPS save "CSV (逗号分隔)" as GB18030, not UTF-8: read both.
+        guard let text = String(data: Data(bytes), encoding: .utf8) ?? LegacyText.gb18030(Data(bytes)) else {
+            throw DomainError(field: "file", reason: "is neither UTF-8 nor GB18030 text; save it as \"CSV UTF-8\" or \"CSV (逗号分隔)\"")
         }
         var rows: [[String]] = []
         var row: [String] = []

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import Testing
 
 /// Smaller input gaps of the hostile-user review (issue 14, item 12): every one a 4xx naming the field.
@@ -94,6 +95,40 @@ struct PhoneNormalisationTests {
             #expect(r.status == .unprocessableContent, "\(r.text)")
             #expect(r.text.contains("appears twice"), "\(r.text)")
             #expect(r.text.contains("Chinese mobile"), "\(r.text)")
+        }
+    }
+}
+
+@Suite("Chinese Excel's CSV (GB18030) is imported")
+struct GB18030ImportTests {
+    /// `text` as Chinese Excel saves it, converted by the system's own `iconv` program.
+    static func gb18030(_ text: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+
+    @Test func namesArriveIntact() async throws {
+        try await withAPI { api in
+            _ = try await api.community()
+            let unit = try await api.unit()
+            let file = try Self.gb18030("姓名,手机号,社区,技能\n欧阳娜娜,13900000201,二十里铺社区,陪护\n䶮飞,13900000202,ershilipu,急救\n")
+            #expect(String(data: file, encoding: .utf8) == nil, "the test file must not be UTF-8")
+            let r = try await api.client.execute(uri: "/v1/units/\(unit)/volunteers/import", method: .post,
+                                                 headers: [.authorization: "Bearer \(api.token!)", .contentType: "text/csv"],
+                                                 body: ByteBuffer(bytes: file)) { r in Reply(status: r.status, headers: r.headers, text: String(buffer: r.body)) }
+            #expect(r.status == .ok, "\(r.text)")
+            let names = Set(try await api.get("/v1/volunteers?unit=\(unit)").items.compactMap { $0["name"] as? String })
+            #expect(names == ["欧阳娜娜", "䶮飞"])
         }
     }
 }
