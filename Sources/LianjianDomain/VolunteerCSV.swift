@@ -7,6 +7,8 @@ public enum VolunteerCSV {
         ("community", ["community", "社区", "所属社区"], true),
         ("skills", ["skills", "技能", "专长"], false),
         ("max_minutes_per_week", ["max_minutes_per_week", "每周最多分钟", "每周时长上限"], false),
+        // `周六 09:00-12:00；周日 14:00-17:00` (see ``WeeklyText``).
+        ("availability", ["availability", "weekly_availability", "每周可服务时间", "可服务时间", "服务时间"], false),
     ]
 
     /// One data row, as text; checked in the database.
@@ -18,6 +20,7 @@ public enum VolunteerCSV {
         public var community: String
         public var skills: String
         public var maxMinutesPerWeek: String
+        public var availability: String = ""
     }
 
     /// Maps a parsed table to rows.
@@ -40,7 +43,7 @@ public enum VolunteerCSV {
             }
             return Row(
                 number: offset + 2, name: cell("name"), phone: cell("phone"), community: cell("community"),
-                skills: cell("skills"), maxMinutesPerWeek: cell("max_minutes_per_week"))
+                skills: cell("skills"), maxMinutesPerWeek: cell("max_minutes_per_week"), availability: cell("availability"))
         }
     }
 }

@@ -23,6 +23,9 @@ public struct VolunteerImport: Sendable {
     public struct Report: Codable, Sendable, Equatable {
         public var imported: Int
         public var errors: [RowError]
+        /// Rows imported that need attention, such as a volunteer with no weekly availability
+        /// (who cannot be rostered until it is added).
+        public var warnings: [RowError] = []
     }
 
     /// How long one import's statements may take (150,000 rows take a few seconds).
@@ -30,6 +33,7 @@ public struct VolunteerImport: Sendable {
 
     public func run(unit: PartnerUnit.ID, rows: [VolunteerCSV.Row]) async throws(StoreError) -> Report {
         let logger = db.logger
+        let slots = Self.availability(rows)
         // A large file takes longer than a request's limit; it gets a limit of its own.
         return try await db.transaction(limit: .long(Self.timeLimit)) { c in
             try await c.query("""
@@ -45,11 +49,39 @@ public struct VolunteerImport: Sendable {
                 }
                 if buffer.readableBytes > 0 { try await writer.write(buffer) }
             }
-            let errors = try await Self.check(c, logger)
+            let errors = (try await Self.check(c, logger) + slots.errors).sorted { ($0.row, $0.column) < ($1.row, $1.column) }
             guard errors.isEmpty else { return Report(imported: 0, errors: errors) }
             let imported = try await Self.insert(unit: unit, c, logger)
-            return Report(imported: imported, errors: [])
+            try await Self.insertAvailability(slots.slots, c, logger)
+            let warnings = rows.filter { slots.slots[$0.number]?.isEmpty ?? true }.map {
+                RowError(row: $0.number, column: "availability", reason: "has no weekly availability: this volunteer cannot be rostered until it is added")
+            }
+            return Report(imported: imported, errors: [], warnings: warnings)
         }
+    }
+
+    /// Each row's weekly slots by row number, and the rows whose cell cannot be read.
+    static func availability(_ rows: [VolunteerCSV.Row]) -> (slots: [Int: [WeeklySlot]], errors: [RowError]) {
+        var slots: [Int: [WeeklySlot]] = [:]
+        var errors: [RowError] = []
+        for row in rows {
+            do { slots[row.number] = try WeeklyText.parse(row.availability) } catch {
+                errors.append(RowError(row: row.number, column: "availability", reason: error.reason))
+            }
+        }
+        return (slots, errors)
+    }
+
+    static func insertAvailability(_ slots: [Int: [WeeklySlot]], _ c: PostgresConnection, _ logger: Logger) async throws {
+        let flat = slots.flatMap { row, list in list.map { (row, $0) } }
+        guard !flat.isEmpty else { return }
+        try await c.query("""
+            INSERT INTO volunteer_availability (volunteer_id, weekday, starts_at, ends_at)
+            SELECT i.id, t.w, t.s::time, t.e::time
+            FROM unnest(\(flat.map(\.0)), \(flat.map(\.1.weekday)), \(flat.map(\.1.start.description)), \(flat.map(\.1.end.description))) AS t(r, w, s, e)
+            JOIN volunteer_import i ON i.row_no = t.r
+            ON CONFLICT DO NOTHING
+            """, logger: logger).collectCount()
     }
 
     // COPY text format: tab-separated, with backslash escapes.

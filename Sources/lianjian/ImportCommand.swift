@@ -46,5 +46,6 @@ struct ImportVolunteers: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("imported \(report.imported) volunteer(s)")
+        for w in report.warnings { print("row \(w.row), \(w.column): \(w.reason)") }
     }
 }

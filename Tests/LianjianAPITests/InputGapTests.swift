@@ -132,3 +132,26 @@ struct GB18030ImportTests {
         }
     }
 }
+
+@Suite("Imported volunteers come with their weekly availability")
+struct ImportAvailabilityTests {
+    @Test func theAvailabilityColumnIsReadAndMissingOnesAreWarnedAbout() async throws {
+        try await withAPI { api in
+            _ = try await api.community()
+            let unit = try await api.unit()
+            let csv = "姓名,手机号,社区,技能,每周可服务时间\n王芳,13900000301,ershilipu,陪护,周六 09:00-12:00；周日 14:00-17:00\n李明,13900000302,ershilipu,陪护,\n"
+            let r = try await api.send(.post, "/v1/units/\(unit)/volunteers/import", body: csv, headers: [.contentType: "text/csv"])
+            #expect(r.status == .ok && r.json["imported"] as? Int == 2, "\(r.text)")
+            let warnings = r.json["warnings"] as? [[String: Any]] ?? []
+            #expect(warnings.count == 1 && warnings.first?["row"] as? Int == 3 && warnings.first?["column"] as? String == "availability", "\(r.text)")
+            let wang = try #require(try await api.get("/v1/volunteers?unit=\(unit)").items.first { $0["name"] as? String == "王芳" })
+            let slots = (wang["availability"] as? [[String: Any]] ?? []).map { "\($0["weekday"]!) \($0["start"]!)-\($0["end"]!)" }
+            #expect(slots == ["6 09:00-12:00", "7 14:00-17:00"])
+            // An unreadable cell is an error naming the row and column, and nothing is written.
+            let bad = "姓名,手机号,社区,每周可服务时间\n赵强,13900000303,ershilipu,每天上午\n"
+            let refused = try await api.send(.post, "/v1/units/\(unit)/volunteers/import", body: bad, headers: [.contentType: "text/csv"])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("availability"), "\(refused.text)")
+            #expect(try await api.get("/v1/volunteers?unit=\(unit)").items.count == 2)
+        }
+    }
+}
