@@ -7,6 +7,8 @@ struct HealthController {
     let database: Database
 
     func register(on router: Router<AppContext>) {
+        // Read at start-up, so a missing resource bundle stops the server before it listens.
+        let document = ByteBuffer(string: OpenAPIDocument.text)
         router.get("health") { _, _ -> Response in
             let healthy = await database.isHealthy(within: .seconds(2))
             return JSON.response(["status": healthy ? "ok" : "database unavailable"], status: healthy ? .ok : .serviceUnavailable)
@@ -14,7 +16,7 @@ struct HealthController {
         router.get("openapi.yaml") { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: .init(byteBuffer: .init(string: OpenAPIDocument.text)))
+                body: .init(byteBuffer: document))
         }
     }
 }
