@@ -32,6 +32,9 @@ struct EventController {
             guard range.to >= range.from, range.to.dayNumber - range.from.dayNumber <= 400 else {
                 throw APIError.invalid("must be on or after from, at most 400 days later", field: "to")
             }
+            // A range ending before the plan starts has no occurrences. Answered here because
+            // `Recurrence.dates` traps on it (it builds the range before checking it is not empty).
+            if try await plans.get(plan).startDate > range.to { return JSON.response(["created": 0, "kept": 0]) }
             return JSON.response(try await plans.generate(plan, from: range.from, to: range.to))
         }
         v1.post("events") { request, context in
