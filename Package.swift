@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // Test-only: decoding and validating the OpenAPI document.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Pure layers: Foundation only.
@@ -52,7 +55,9 @@ let package = Package(
                 "LianjianStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The OpenAPI document, served as it is at /openapi.yaml.
+            resources: [.copy("Resources/openapi.yaml")]
         ),
         .executableTarget(
             name: "lianjian",
@@ -97,6 +102,8 @@ let package = Package(
             dependencies: [
                 "LianjianAPI", "LianjianStore", "TestSupport", "RosterSolver",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

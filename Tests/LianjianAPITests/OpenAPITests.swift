@@ -31,11 +31,18 @@ struct OpenAPITests {
         #expect(routes.count >= 20)
     }
 
+    @Test func theResourceIsTheFileInTheRepository() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/LianjianAPI/Resources/openapi.yaml")
+        #expect(try String(contentsOf: file, encoding: .utf8) == OpenAPIDocument.text)
+    }
+
     @Test func servedAtItsPath() async throws {
         try await withAPI { api in
             let r = try await api.get("/openapi.yaml")
             #expect(r.status == .ok)
             #expect(r.text.hasPrefix("openapi: 3.1.0"))
+            #expect(r.text == OpenAPIDocument.text, "served unchanged")
         }
     }
 }

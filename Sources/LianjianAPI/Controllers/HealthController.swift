@@ -19,6 +19,8 @@ struct HealthController {
     }
 
     func register(on router: Router<AppContext>) {
+        // Read at start-up, so a missing resource bundle stops the server before it listens.
+        let document = ByteBuffer(string: OpenAPIDocument.text)
         router.get("health") { _, _ -> Response in
             let healthy = await database.isHealthy(within: .seconds(2))
             let load = SolverGate.shared.load
@@ -29,7 +31,7 @@ struct HealthController {
         router.get("openapi.yaml") { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: .init(byteBuffer: .init(string: OpenAPIDocument.text)))
+                body: .init(byteBuffer: document))
         }
     }
 }
