@@ -42,8 +42,8 @@ public struct LocalDate: Codable, Sendable, Hashable, Comparable, CustomStringCo
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            // Years outside 1900–2200 are typing mistakes here, and year 0 does not exist for PostgreSQL.
-            let y = Int(parts[0]), (1900...2200).contains(y), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1,
+            // Year 0 does not exist for PostgreSQL.
+            let y = Int(parts[0]), y >= 1, let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1,
             d <= Self.days(inMonth: m, year: y)
         else { return nil }
         (year, month, day) = (y, m, d)
@@ -67,7 +67,9 @@ public struct LocalDate: Codable, Sendable, Hashable, Comparable, CustomStringCo
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        guard let value = LocalDate(try c.decode(String.self)) else {
+        // What a client sends: years outside 1900–2200 are typing mistakes here. (Dates read back
+        // from the database go through `init?(_:)`, which takes any year, so they never trap.)
+        guard let value = LocalDate(try c.decode(String.self)), (1900...2200).contains(value.year) else {
             throw DecodingError.dataCorruptedError(in: c, debugDescription: "must be a date YYYY-MM-DD (years 1900–2200)")
         }
         self = value
