@@ -74,19 +74,14 @@ public final class Database: Service, Sendable {
     func transaction<T: Sendable>(
         limit: TimeLimit = .request, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws(StoreError) -> T {
-        let actor = AuditActor.current
         let fence = IdempotencyFence.current
-        let ms = limit.milliseconds(request: timeout)
-        return try await bounded(limit: limit) { start in
+        let logger = self.logger
+        return try await withConnection(limit: limit) { c in
             do {
-                return try await self.client.withConnection { c in
-                    guard start.begin() else { throw CancellationError() }
-                    try await Self.prepare(c, actor: actor, statementMilliseconds: ms, self.logger)
-                    return try await c.withTransaction(logger: self.logger) { connection in
-                        let value = try await body(connection)
-                        try await fence?.claim(connection, self.logger)
-                        return value
-                    }
+                return try await c.withTransaction(logger: logger) { connection in
+                    let value = try await body(connection)
+                    try await fence?.claim(connection, logger)
+                    return value
                 }
             } catch let error as PostgresTransactionError {
                 if let rollback = error.closureError as? Rollback<T>, error.rollbackError == nil { return rollback.value }
