@@ -30,7 +30,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Body(error: .init(code: code, message: message, field: field))
+        let body = Body(error: .init(code: code, message: Messages.localise(message, to: Language.current), field: field))
         var response = JSON.response(body, status: status)
         if status == .tooManyRequests { response.headers[.retryAfter] = "1" }
         if status == .serviceUnavailable { response.headers[.retryAfter] = code == "busy" ? "30" : "2" }

@@ -9,14 +9,18 @@ import ServiceLifecycle
 /// Builds the HTTP server: the router with every endpoint, as a service to run beside the database.
 public func buildServer(settings: AppSettings, database: Database, logger: Logger) -> any Service {
     Application(
-        router: buildRouter(database: database, requestsPerSecond: settings.requestsPerSecond, burst: settings.burst),
+        router: buildRouter(database: database, requestsPerSecond: settings.requestsPerSecond, burst: settings.burst,
+                            language: Language(rawValue: settings.locale) ?? .chinese, zone: settings.zone),
         configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "lianjian"),
         logger: logger)
 }
 
 /// The router: `/health`, `/openapi.yaml` and the `/v1` API.
-public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: Int = 100) -> Router<AppContext> {
+public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: Int = 100,
+                        language: Language = .chinese, zone: TimeZone = DisplayZone.standard) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
+    // Outermost, so that error messages are written in the reader's language too.
+    router.add(middleware: LocaleMiddleware(language: language, zone: zone))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: QueryCheckMiddleware())

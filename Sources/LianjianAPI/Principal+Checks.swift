@@ -14,7 +14,7 @@ extension Principal {
         case .liaison where unit != nil && unit == self.unit: return
         default:
             let field = role == .liaison ? "unit_id" : "community_id"
-            throw APIError(.forbidden, code: "forbidden", message: "this token may only write within its own \(role == .liaison ? "unit" : "community")", field: field)
+            throw APIError(.forbidden, code: "forbidden", message: role == .liaison ? "this token may only write within its own unit" : "this token may only write within its own community", field: field)
         }
     }
 

@@ -101,6 +101,6 @@ public struct Estate: Codable, Sendable, Equatable {
 import Foundation
 
 extension Community {
-    /// The community's time zone (Asia/Shanghai when the name is unknown).
-    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+    /// The community's time zone (the deployment's when the name is unknown).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? DisplayZone.current }
 }

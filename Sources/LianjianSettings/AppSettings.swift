@@ -22,7 +22,9 @@ public struct AppSettings: Sendable, Equatable {
     public var database: DatabaseSettings
     /// The time zone communities' local times are in.
     public var timeZone: String
-    /// The default locale of exports (zh-CN or en).
+    /// `timeZone` as a zone (validated when the settings were read).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Asia/Shanghai")! }
+    /// The language of messages and exports when a request does not ask for one (zh-CN or en).
     public var locale: String
     /// One of trace, debug, info, notice, warning, error, critical.
     public var logLevel: String

@@ -20,6 +20,8 @@ public struct AssignmentRepository: Sendable {
         public var response: String?
         /// The reason given with the answer, if any.
         public var reason: String?
+        /// The event's community's zone, in which the times are written.
+        public var zone: TimeZone?
 
         enum CodingKeys: String, CodingKey {
             case title, venue, skill, start, end, response, reason
@@ -34,8 +36,8 @@ public struct AssignmentRepository: Sendable {
             try c.encode(title, forKey: .title)
             try c.encode(venue, forKey: .venue)
             try c.encode(skill, forKey: .skill)
-            try c.encode(start.rfc3339, forKey: .start)
-            try c.encode(end.rfc3339, forKey: .end)
+            try c.encode(start.rfc3339(in: zone ?? DisplayZone.current), forKey: .start)
+            try c.encode(end.rfc3339(in: zone ?? DisplayZone.current), forKey: .end)
             try c.encode(response, forKey: .response)
             try c.encodeIfPresent(reason, forKey: .reason)
         }
@@ -45,15 +47,17 @@ public struct AssignmentRepository: Sendable {
     public func published(for volunteer: Volunteer.ID) async throws(StoreError) -> [Item] {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT r.id, e.id, e.title, e.venue, r.skill, e.starts_at, e.ends_at, x.response, nullif(x.reason, '')
+                SELECT r.id, e.id, e.title, e.venue, r.skill, e.starts_at, e.ends_at, x.response, nullif(x.reason, ''),
+                       (SELECT time_zone FROM communities WHERE id = e.community_id)
                 FROM published_assignments a
                 JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id
                 LEFT JOIN assignment_responses x ON x.role_id = a.role_id AND x.volunteer_id = a.volunteer_id
                 WHERE a.volunteer_id = \(volunteer.uuid) AND e.status = 'scheduled'
                 ORDER BY e.starts_at, r.id
-                """, logger: db.logger).all((UUID, UUID, String, String, String, Date, Date, String?, String?).self)
+                """, logger: db.logger).all((UUID, UUID, String, String, String, Date, Date, String?, String?, String).self)
         }
-        return rows.map { Item(roleID: $0.0, eventID: $0.1, title: $0.2, venue: $0.3, skill: $0.4, start: $0.5, end: $0.6, response: $0.7, reason: $0.8) }
+        return rows.map { Item(roleID: $0.0, eventID: $0.1, title: $0.2, venue: $0.3, skill: $0.4, start: $0.5, end: $0.6, response: $0.7, reason: $0.8,
+                                 zone: TimeZone(identifier: $0.9)) }
     }
 
     /// Records a volunteer's answer to an assignment of the published roster, with an optional

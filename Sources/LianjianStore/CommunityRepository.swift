@@ -20,7 +20,7 @@ public struct CommunityRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 INSERT INTO communities (code, name, district, time_zone)
-                VALUES (\(d.code), \(d.name), \(d.district ?? ""), \(d.timeZone ?? "Asia/Shanghai"))
+                VALUES (\(d.code), \(d.name), \(d.district ?? ""), \(d.timeZone ?? DisplayZone.current.identifier))
                 RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
@@ -49,7 +49,7 @@ public struct CommunityRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 UPDATE communities SET code = \(d.code), name = \(d.name), district = \(d.district ?? ""),
-                    time_zone = \(d.timeZone ?? "Asia/Shanghai"), updated_at = now()
+                    time_zone = \(d.timeZone ?? DisplayZone.current.identifier), updated_at = now()
                 WHERE id = \(id.uuid) RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }

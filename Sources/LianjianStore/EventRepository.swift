@@ -80,14 +80,16 @@ public struct EventRepository: Sendable {
                    (SELECT count(*) FROM event_participants p WHERE p.event_id = e.id),
                    coalesce((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'skill', r.skill, 'count', r.fixed_count,
                         'per_participants', r.per_participants, 'needs', r.needs, 'units_only', r.units_only, 'priority', r.priority,
-                        'required', r.required) ORDER BY r.skill) FROM event_roles r WHERE r.event_id = e.id), '[]')::text
+                        'required', r.required) ORDER BY r.skill) FROM event_roles r WHERE r.event_id = e.id), '[]')::text,
+                   (SELECT time_zone FROM communities WHERE id = e.community_id)
             FROM events e WHERE \(condition) ORDER BY e.starts_at, e.id
             """
         let rows = try await c.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-            .all((UUID, UUID, UUID, UUID?, String, String, Date, Date, String, Bool, Int, String).self)
+            .all((UUID, UUID, UUID, UUID?, String, String, Date, Date, String, Bool, Int, String, String).self)
         return rows.map { r in
             Event(id: .init(r.0), communityID: .init(r.1), projectID: .init(r.2), planID: r.3.map { .init($0) }, title: r.4, venue: r.5,
-                  start: r.6, end: r.7, status: r.8, edited: r.9, participants: r.10, roles: Self.roles(r.11))
+                  start: r.6, end: r.7, status: r.8, edited: r.9, participants: r.10, roles: Self.roles(r.11),
+                  zone: TimeZone(identifier: r.12))
         }
     }
 

@@ -48,7 +48,7 @@ extension RosterRepository {
             ORDER BY x.responded_at LIMIT 1
             """, logger: logger).all((String, String, String, Date).self)
         if let (name, response, title, at) = answers.first {
-            return "\(name) \(response == "declined" ? "declined" : "confirmed") 「\(title)」 at \(at.rfc3339)"
+            return response == "declined" ? "\(name) declined 「\(title)」 at \(at.rfc3339)" : "\(name) confirmed 「\(title)」 at \(at.rfc3339)"
         }
         return nil
     }

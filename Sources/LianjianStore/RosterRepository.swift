@@ -91,7 +91,7 @@ public struct RosterRepository: Sendable {
     /// Builds the problem, solves it within `timeLimit`, and stores a draft version.
     public func generate(community: Community.ID?, from: LocalDate, to: LocalDate, timeLimit: Duration,
                          seed: UInt64 = 0) async throws(StoreError) -> (Version, Timing) {
-        var zone = TimeZone(identifier: "Asia/Shanghai")!
+        var zone = DisplayZone.current
         if let community { zone = try await CommunityRepository(db).get(community).zone }
         let clock = ContinuousClock()
         let t0 = clock.now

@@ -87,9 +87,9 @@ struct DemoRegistry {
         return true
     }
 
-    /// The Monday after today (in Asia/Shanghai), where the demo's bookings start.
+    /// The Monday after today (in the deployment's zone), where the demo's bookings start.
     static func nextMonday() -> LocalDate {
-        let today = LocalDate(Date(), in: TimeZone(identifier: "Asia/Shanghai")!)
+        let today = LocalDate(Date(), in: DisplayZone.current)
         return today.adding(days: 8 - today.isoWeekday)
     }
 

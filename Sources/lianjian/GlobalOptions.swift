@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LianjianDomain
 import LianjianSettings
 import LianjianStore
 import Logging
@@ -56,7 +57,9 @@ extension GlobalOptions {
         let database = Database(settings: settings.database, logger: logger(settings))
         let user = ProcessInfo.processInfo.userName
         return try await AuditActor.$current.withValue("cli \(user)") {
-            try await database.withRunning { db in try await body(db) }
+            try await DisplayZone.$current.withValue(settings.zone) {
+                try await database.withRunning { db in try await body(db) }
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ struct TokenCreate: AsyncParsableCommand {
         guard given == (needed[role].map { [$0] } ?? []) else {
             throw ValidationError(needed[role].map { "--role \(role.rawValue) takes \($0) and no other scope" } ?? "--role admin takes no scope")
         }
-        let expiresAt = try Self.expiry(expires)
+        let expiresAt = try Self.expiry(expires, zone: try await options.settings().zone)
         let (community, unit, volunteer) = (community, unit, volunteer)
         let volunteerID = try volunteer.map { text in
             guard let id = Volunteer.ID(text) else { throw ValidationError("--volunteer must be a volunteer id") }
@@ -73,9 +73,9 @@ struct TokenCreate: AsyncParsableCommand {
         try await TokenRepository(db).create(scope, label: label, expiresAt: expires)
     }
 
-    static func expiry(_ text: String) throws -> Date {
+    static func expiry(_ text: String, zone: TimeZone) throws -> Date {
         if let days = Int(text), (1...3660).contains(days) { return Date().addingTimeInterval(Double(days) * 86_400) }
-        if let date = LocalDate(text), let zone = TimeZone(identifier: "Asia/Shanghai") {
+        if let date = LocalDate(text) {
             let at = date.adding(days: 1).at(LocalTime(minutes: 0), in: zone)
             if at > Date() { return at }
         }

@@ -70,7 +70,7 @@ struct BookingConflictTests {
             #expect(r.status == .conflict)
             #expect(r.error["code"] as? String == "double_booking")
             #expect(r.error["field"] as? String == "bays[0]")
-            #expect(r.error["message"] as? String == "bay \(held[0]) is held by another booking from 2026-12-01 09:00 (Asia/Shanghai) to 2026-12-01 11:00 (Asia/Shanghai)")
+            #expect(r.error["message"] as? String == "车位 \(held[0]) 在 2026-12-01 09:00 至 2026-12-01 11:00 已被其他预订占用")
             #expect(!r.text.contains("exclusion") && !r.text.contains("tstzrange"))
         }
     }

@@ -32,7 +32,7 @@ struct EventTests {
             #expect(first.json["created"] as? Int == 4 && first.json["kept"] as? Int == 0)
             let events = try await api.get("/v1/communities/\(f.community)/events?from=2026-12-01&to=2027-12-31")
             let list = (try JSONSerialization.jsonObject(with: Data(events.text.utf8)) as? [[String: Any]]) ?? []
-            #expect(list.map { $0["start"] as? String } == ["2026-12-12T01:00:00Z", "2027-01-09T01:00:00Z", "2027-02-13T01:00:00Z", "2027-03-13T01:00:00Z"])
+            #expect(list.map { $0["start"] as? String } == ["2026-12-12T09:00:00+08:00", "2027-01-09T09:00:00+08:00", "2027-02-13T09:00:00+08:00", "2027-03-13T09:00:00+08:00"])
             let roles = list[0]["roles"] as? [[String: Any]] ?? []
             #expect(roles.map { $0["skill"] as? String } == ["lawyer", "notary"])
             #expect(roles.map { $0["required"] as? Int } == [2, 1])
@@ -44,7 +44,7 @@ struct EventTests {
             let again = try await api.post("/v1/plans/\(id)/generate", ["from": "2026-12-01", "to": "2027-12-31"])
             #expect(again.json["created"] as? Int == 2 && again.json["kept"] as? Int == 4)
             #expect(try await api.get("/v1/events/\(jan)").string("title") == "法律咨询（改时间）")
-            #expect(try await api.get("/v1/events/\(jan)").string("start") == "2027-01-09T02:00:00Z")
+            #expect(try await api.get("/v1/events/\(jan)").string("start") == "2027-01-09T10:00:00+08:00")
         }
     }
 

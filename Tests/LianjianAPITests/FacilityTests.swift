@@ -70,7 +70,7 @@ struct FacilityTests {
             let early = try await park.window(["user_class": "events", "weekdays": [6], "start": "07:00", "end": "13:00", "guaranteed_bays": 3, "cap_bays": 6])
             #expect(early.status == .unprocessableContent)
             #expect(early.error["field"] as? String == "guaranteed_bays")
-            #expect((early.error["message"] as? String)?.contains("43 bays on Saturday 07:00") == true)
+            #expect((early.error["message"] as? String)?.contains("保证车位在周六 07:00合计将达 43 个") == true)
         }
     }
 

@@ -30,7 +30,7 @@ struct InputGapTests {
                 let body = #"{"name": "王芳", "phone": "13900000001", "community_id": "\#(community)", "max_minutes_per_week": \#(number)}"#
                 let r = try await api.send(.post, "/v1/volunteers", body: body)
                 expect(r, .badRequest, field: "max_minutes_per_week")
-                #expect((r.error["message"] as? String)?.contains("whole number") == true, "\(number): \(r.text)")
+                #expect((r.error["message"] as? String)?.contains("之间的整数") == true, "\(number): \(r.text)")
             }
         }
     }

@@ -81,7 +81,7 @@ struct PublishTests {
             #expect(try await api.post("/v1/rosters/\(first)/publish", [:]).status == .ok)
             let stale = try await api.post("/v1/rosters/\(old)/publish", [:])
             #expect(stale.status == .conflict && stale.error["code"] as? String == "stale", "\(stale.text)")
-            #expect((stale.error["message"] as? String)?.contains("published") == true)
+            #expect((stale.error["message"] as? String)?.contains("发布") == true)
             // A decline after a draft was built makes it stale too, naming who declined.
             let next = try await Self.generate(api, community, from: "2026-12-01", to: "2026-12-14")
             let assigned = try await api.get("/v1/rosters/\(first)")
@@ -89,7 +89,7 @@ struct PublishTests {
             let decline = try await api.post("/v1/volunteers/\(pair["volunteer_id"]!)/assignments/\(pair["role_id"]!)/decline", [:])
             #expect(decline.status == .ok || decline.status == .noContent, "\(decline.text)")
             let refused = try await api.post("/v1/rosters/\(next)/publish", [:])
-            #expect(refused.status == .conflict && (refused.error["message"] as? String)?.contains("declined") == true, "\(refused.text)")
+            #expect(refused.status == .conflict && (refused.error["message"] as? String)?.contains("谢绝") == true, "\(refused.text)")
             // Generated again after the decline, it publishes.
             let fresh = try await Self.generate(api, community, from: "2026-12-01", to: "2026-12-14")
             #expect(try await api.post("/v1/rosters/\(fresh)/publish", [:]).status == .ok)

@@ -20,7 +20,7 @@ struct PoolCheckTests {
         #expect(r?.message.contains("2026-12-05 09:00") == true)
         let named = PoolCheck(bays: 40, windows: seedWindows, zone: shanghai, unitNames: [hospital: "上街区中医院"])
         #expect(named.refusal(patients, span("2026-12-05T09:00", "2026-12-05T10:00"), count: 1, beside: [])?.message
-                == "no sharing window for 上街区中医院's visitors is open at 2026-12-05 09:00 (Asia/Shanghai)")
+                == "no sharing window for 上街区中医院's visitors is open at 2026-12-05 09:00 (UTC+08:00)")
     }
 
     @Test func aVisitRunningPastTheWindowIsRefusedAtItsEnd() {
@@ -59,7 +59,7 @@ struct PoolCheckTests {
         let r = check.refusal(.residents, span("2026-11-30T20:00", "2026-12-01T07:00"), count: 1, beside: full)
         #expect(r?.reason == .noBayFree)
         #expect(r?.at == at("2026-11-30T20:00"))
-        #expect(r?.message == "no bay is free at 2026-11-30 20:00 (Asia/Shanghai): 40 of 40 are taken")
+        #expect(r?.message == "no bay is free at 2026-11-30 20:00 (UTC+08:00): 40 of 40 are taken")
     }
 
     @Test func theSaturdayScreeningFitsBesideTheResidents() {

@@ -15,7 +15,7 @@ struct ExportController {
             let caller = try context.caller
             let id = try pathID(context, "roster")
             let version = try await RosterRepository(database).get(id)
-            var zone = TimeZone(identifier: "Asia/Shanghai")!
+            var zone = DisplayZone.current
             if let community = version.communityID { zone = try await CommunityRepository(database).get(community).zone }
             let lines = try await sheets.lines(version: id).map { Self.masked($0, for: caller) }
             let english = request.uri.queryParameters.get("lang") == "en"

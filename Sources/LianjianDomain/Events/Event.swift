@@ -16,6 +16,8 @@ public struct Event: Codable, Sendable, Equatable {
     public var edited: Bool
     public var participants: Int
     public var roles: [Role]
+    /// The community's time zone, in which `start` and `end` are written (not encoded itself).
+    public var zone: TimeZone?
 
     /// A role of the event with its current requirement.
     public struct Role: Codable, Sendable, Equatable {
@@ -37,7 +39,7 @@ public struct Event: Codable, Sendable, Equatable {
     }
 
     public init(id: ID, communityID: Community.ID, projectID: JointProject.ID, planID: ServicePlan.ID?, title: String, venue: String,
-                start: Date, end: Date, status: String, edited: Bool, participants: Int, roles: [Role]) {
+                start: Date, end: Date, status: String, edited: Bool, participants: Int, roles: [Role], zone: TimeZone? = nil) {
         self.id = id
         self.communityID = communityID
         self.projectID = projectID
@@ -50,6 +52,7 @@ public struct Event: Codable, Sendable, Equatable {
         self.edited = edited
         self.participants = participants
         self.roles = roles
+        self.zone = zone
     }
 
     enum CodingKeys: String, CodingKey {
@@ -67,8 +70,8 @@ public struct Event: Codable, Sendable, Equatable {
         try c.encode(planID, forKey: .planID)
         try c.encode(title, forKey: .title)
         try c.encode(venue, forKey: .venue)
-        try c.encode(start.rfc3339, forKey: .start)
-        try c.encode(end.rfc3339, forKey: .end)
+        try c.encode(start.rfc3339(in: zone ?? DisplayZone.current), forKey: .start)
+        try c.encode(end.rfc3339(in: zone ?? DisplayZone.current), forKey: .end)
         try c.encode(status, forKey: .status)
         try c.encode(edited, forKey: .edited)
         try c.encode(participants, forKey: .participants)

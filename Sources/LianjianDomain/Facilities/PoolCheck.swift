@@ -101,8 +101,13 @@ public struct PoolCheck: Sendable {
         return nil
     }
 
-    /// `2026-12-05 09:00 (Asia/Shanghai)`.
+    /// `2026-12-05 09:00` in `zone`, with `(UTC+08:00)` when the reader's zone differs.
     public static func describe(_ t: Date, in zone: TimeZone) -> String {
-        "\(LocalDate(t, in: zone)) \(LocalTime(t, in: zone)) (\(zone.identifier))"
+        let local = "\(LocalDate(t, in: zone)) \(LocalTime(t, in: zone))"
+        // The zone is named only when it is not the one the reader's other times are in.
+        guard zone.secondsFromGMT(for: t) != DisplayZone.current.secondsFromGMT(for: t) else { return local }
+        let offset = zone.secondsFromGMT(for: t) / 60
+        let sign = offset < 0 ? "-" : "+"
+        return local + " (UTC\(sign)\(String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60)))"
     }
 }

@@ -95,8 +95,10 @@ extension SharingWindow {
                     guard total > bays else { continue }
                     let other = byClass.values.map(\.1).first { $0.id != window.id && $0.userClass != window.userClass }
                     let at = "\(Self.weekdayNames[LocalDate(t, in: utc).isoWeekday - 1]) \(LocalTime(t, in: utc))"
-                    let with = other.map { " with window \($0.id) (\($0.userClass), \($0.describeTimes))" } ?? ""
-                    throw DomainError(field: "guaranteed_bays", reason: "guarantees would add up to \(total) bays on \(at)\(with); the facility has \(bays)")
+                    if let other {
+                        throw DomainError(field: "guaranteed_bays", reason: "guarantees would add up to \(total) bays on \(at) with window \(other.id) (\(other.userClass), \(other.describeTimes)); the facility has \(bays)")
+                    }
+                    throw DomainError(field: "guaranteed_bays", reason: "guarantees would add up to \(total) bays on \(at); the facility has \(bays)")
                 }
             }
         }
