@@ -33,6 +33,8 @@ enum AccessPolicy {
     static let rules: [String: Rule] = [
         "GET /v1/me": rule(nil, everyone),
         "GET /v1/skills": rule(nil, everyone),
+        "GET /v1/holidays": rule(nil, everyone),
+        "PUT /v1/holidays/{year}": rule(nil, adminOnly),
         "GET /v1/communities": rule(nil, scopedLists),
         "POST /v1/communities": rule(nil, adminOnly),
         "GET /v1/communities/{id}": rule(.community, community),

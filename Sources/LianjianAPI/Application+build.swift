@@ -39,6 +39,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     EventController(database: database).register(on: v1)
     RosterController(database: database).register(on: v1)
     ExportController(database: database).register(on: v1)
+    HolidayController(database: database).register(on: v1)
     return router
 }
 

@@ -27,6 +27,9 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             let applied = try await migrator.migrate()
             print(applied.isEmpty ? "the database is up to date" : "applied: \(applied.map { String(format: "%04d", $0) }.joined(separator: ", "))")
+            // The shipped holiday table, for the years the database has none of (an admin's own are kept).
+            let loaded = try await HolidayRepository(db).loadMissingYears(try HolidaysCommand.shipped(options))
+            if !loaded.isEmpty { print("public holidays loaded for \(loaded.map(String.init).joined(separator: ", "))") }
         }
     }
 }

@@ -24,6 +24,11 @@ extension Messages {
         "must be zh or en": "须为 zh 或 en",
         "is not a known time zone": "不是有效的时区",
         "is listed twice": "重复列出",
+        "must be a year from 1900 to 2200": "须为 1900 到 2200 之间的年份",
+        "is not in {}": "不在 {1} 年内",
+        "only a Saturday or a Sunday can be made a working day": "只有周六或周日可以调为工作日",
+        "the first line must be date,kind,name": "第一行须为 date,kind,name",
+        "must be one of holiday, workday": "须为 holiday 或 workday",
 
         // Volunteers, availability, import.
         "must be after start": "须晚于开始时间",

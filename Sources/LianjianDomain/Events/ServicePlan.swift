@@ -13,6 +13,12 @@ public struct ServicePlan: Codable, Sendable, Equatable {
     public var startTime: LocalTime
     public var durationMinutes: Int
     public var roles: [StaffingRule]
+    /// Skip public holidays; run on the weekend days made working days.
+    public var skipHolidays: Bool
+    public var runOnWorkdays: Bool
+
+    /// The plan's holiday policy, as ``PublicHolidays/apply(_:policy:recurrence:start:from:to:)`` takes it.
+    public var holidayPolicy: PublicHolidays.Policy { .init(skipHolidays: skipHolidays, runOnWorkdays: runOnWorkdays) }
 
     public init(id: ID, projectID: JointProject.ID, draft d: Draft) {
         self.id = id
@@ -24,6 +30,8 @@ public struct ServicePlan: Codable, Sendable, Equatable {
         startTime = d.startTime
         durationMinutes = d.durationMinutes
         roles = d.roles ?? []
+        skipHolidays = d.skipHolidays ?? false
+        runOnWorkdays = d.runOnWorkdays ?? false
     }
 
     enum CodingKeys: String, CodingKey {
@@ -32,6 +40,8 @@ public struct ServicePlan: Codable, Sendable, Equatable {
         case startDate = "start_date"
         case startTime = "start_time"
         case durationMinutes = "duration_minutes"
+        case skipHolidays = "skip_holidays"
+        case runOnWorkdays = "run_on_workdays"
     }
 
     public struct Draft: Codable, Sendable, Equatable, Validatable {
@@ -42,9 +52,13 @@ public struct ServicePlan: Codable, Sendable, Equatable {
         public var startTime: LocalTime
         public var durationMinutes: Int
         public var roles: [StaffingRule]?
+        /// Occurrences on China's public holidays are not generated (default false).
+        public var skipHolidays: Bool?
+        /// A weekly or daily plan on working days also runs on weekend days made working days (调休上班; default false).
+        public var runOnWorkdays: Bool?
 
         public init(title: String, venue: String? = nil, recurrence: Recurrence, startDate: LocalDate, startTime: LocalTime,
-                    durationMinutes: Int, roles: [StaffingRule]? = nil) {
+                    durationMinutes: Int, roles: [StaffingRule]? = nil, skipHolidays: Bool? = nil, runOnWorkdays: Bool? = nil) {
             self.title = title
             self.venue = venue
             self.recurrence = recurrence
@@ -52,6 +66,8 @@ public struct ServicePlan: Codable, Sendable, Equatable {
             self.startTime = startTime
             self.durationMinutes = durationMinutes
             self.roles = roles
+            self.skipHolidays = skipHolidays
+            self.runOnWorkdays = runOnWorkdays
         }
 
         enum CodingKeys: String, CodingKey {
@@ -59,6 +75,8 @@ public struct ServicePlan: Codable, Sendable, Equatable {
             case startDate = "start_date"
             case startTime = "start_time"
             case durationMinutes = "duration_minutes"
+            case skipHolidays = "skip_holidays"
+            case runOnWorkdays = "run_on_workdays"
         }
 
         public func validate() throws(DomainError) {
