@@ -28,6 +28,10 @@ enum AccessPolicy {
     static let communityOrUnitDirectory: [Principal.Role: Reach] = [.admin: .any, .organiser: .own, .liaison: .any]
     static let everyone: [Principal.Role: Reach] = [.admin: .any, .organiser: .any, .liaison: .any, .volunteer: .any]
     static let scopedLists: [Principal.Role: Reach] = [.admin: .any, .organiser: .any, .liaison: .any]
+    /// The two sides of a joint project: its community's organisers and its unit's liaison.
+    static let partners: [Principal.Role: Reach] = [.admin: .any, .organiser: .own, .liaison: .own]
+    /// A roster: its community's organisers, and the liaisons of the units whose events it staffs.
+    static let roster: [Principal.Role: Reach] = [.admin: .any, .organiser: .own, .liaison: .ownOrServed]
 
     /// Keyed by `METHOD /path` as the router spells it.
     static let rules: [String: Rule] = [
@@ -70,7 +74,8 @@ enum AccessPolicy {
         "POST /v1/plans/{id}/generate": rule(.plan, community),
         "POST /v1/events": rule(nil, [.admin: .any, .organiser: .any]),
         "GET /v1/communities/{id}/events": rule(.community, community),
-        "GET /v1/events/{id}": rule(.event, [.admin: .any, .organiser: .own, .liaison: .own]),
+        "GET /v1/projects/{id}/events": rule(.project, partners),
+        "GET /v1/events/{id}": rule(.event, partners),
         "PUT /v1/events/{id}": rule(.event, community),
         "POST /v1/events/{id}/cancel": rule(.event, community),
         "GET /v1/events/{id}/participants": rule(.event, community),
@@ -79,19 +84,20 @@ enum AccessPolicy {
         "GET /v1/communities/{id}/residents": rule(.community, community),
         "POST /v1/communities/{id}/residents": rule(.community, community),
         "POST /v1/rosters/generate": rule(nil, [.admin: .any, .organiser: .any]),
-        "GET /v1/rosters/{id}": rule(.roster, community),
+        "GET /v1/rosters/{id}": rule(.roster, roster),
         "GET /v1/rosters/{id}/problem": rule(.roster, community),
         "GET /v1/rosters/{id}/roster": rule(.roster, community),
         "POST /v1/rosters/{id}/publish": rule(.roster, community),
         "GET /v1/volunteers/{id}/assignments": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .liaison: .own, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/confirm": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/decline": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .volunteer: .own]),
-        "GET /v1/rosters/{id}/csv": rule(.roster, community),
+        "GET /v1/rosters/{id}/csv": rule(.roster, roster),
         "GET /v1/volunteers/{id}/calendar.ics": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
         "POST /v1/volunteers/{id}/calendar-key": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
         "DELETE /v1/volunteers/{id}/calendar-key": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
         "POST /v1/events/{id}/groups": rule(.event, community),
-        "GET /v1/events/{id}/sheet": rule(.event, community),
+        // The liaison's sheet masks the residents (``EventSheet/shown(to:residentsOf:)``).
+        "GET /v1/events/{id}/sheet": rule(.event, partners),
         "GET /v1/tokens": rule(nil, adminOnly),
         "POST /v1/tokens": rule(nil, adminOnly),
         "DELETE /v1/tokens/{id}": rule(.token, adminOnly),

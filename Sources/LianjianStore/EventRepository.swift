@@ -72,6 +72,13 @@ public struct EventRepository: Sendable {
         }
     }
 
+    /// The events of one joint project starting in `[from, to)`, in time order.
+    public func list(project: JointProject.ID, from: Date, to: Date) async throws(StoreError) -> [Event] {
+        try await db.withConnection { c in
+            try await Self.events("e.project_id = $1 AND e.starts_at >= $2 AND e.starts_at < $3", [project.uuid, from, to], c, db.logger)
+        }
+    }
+
     static func events(_ condition: String, _ binds: [any PostgresEncodable & Sendable], _ c: PostgresConnection, _ logger: Logger) async throws -> [Event] {
         var bindings = PostgresBindings()
         for b in binds { try bindings.append(b) }

@@ -29,7 +29,9 @@ struct AccessFixture {
             let plan = try await api.post("/v1/projects/\(project.string("id")!)/plans", [
                 "title": "咨询", "start_date": "2026-12-01", "start_time": "09:00", "duration_minutes": 60,
                 "recurrence": ["frequency": "weekly", "weekdays": [6], "count": 2]])
-            let event = try await api.post("/v1/events", ["project_id": project.string("id")!, "title": "活动", "start": "2027-01-05T09:00", "end": "2027-01-05T10:00"])
+            // With a role, so the roster's problem has the event as a shift: the roster staffs it.
+            let event = try await api.post("/v1/events", ["project_id": project.string("id")!, "title": "活动", "start": "2027-01-05T09:00",
+                                                          "end": "2027-01-05T10:00", "roles": [["skill": "companion", "count": 1]]])
             let roster = try await api.post("/v1/rosters/generate", ["community_id": community, "from": "2027-01-04", "to": "2027-01-10", "time_limit_seconds": 0.2])
             f.ids["roster-\(side)"] = (roster.json["version"] as? [String: Any])?["id"] as? String
             f.ids["plan-\(side)"] = plan.string("id")!

@@ -50,8 +50,16 @@ struct AccessTests {
             let unit = "/v1/units/\(f.id(.unit, "a"))"
             #expect(try await api.get(unit).string("liaison_phone") == "13700000000")
             #expect(try await api.as(f.tokens[.liaison]!).get(unit).string("liaison_phone") == "13700000000")
-            #expect(try await api.as(f.tokens[.organiser]!).get(unit).string("liaison_phone") == "*******0000")
-            #expect(try await api.as(f.tokens[.organiser]!).get("/v1/units").items.allSatisfy { ($0["liaison_phone"] as? String)?.hasPrefix("*******") == true })
+            // An organiser calls the liaison of a unit working in their community (a joint project
+            // there), not of the others; nor does a liaison see another unit's.
+            let organiser = api.as(f.tokens[.organiser]!)
+            let other = "/v1/units/\(f.id(.unit, "b"))"
+            #expect(try await organiser.get(unit).string("liaison_phone") == "13700000000")
+            #expect(try await organiser.get(other).string("liaison_phone") == "*******0000")
+            let listed = Dictionary(uniqueKeysWithValues: try await organiser.get("/v1/units").items.map { ($0["id"] as! String, $0["liaison_phone"] as! String) })
+            #expect(listed == [f.id(.unit, "a"): "13700000000", f.id(.unit, "b"): "*******0000"])
+            let theirs = try await api.as(f.tokens[.liaison]!).get("/v1/units").items.first { $0["id"] as? String == f.id(.unit, "b") }
+            #expect(theirs?["liaison_phone"] as? String == "*******0000")
             let volunteer = "/v1/volunteers/\(f.id(.volunteer, "a"))"
             #expect(try await api.as(f.tokens[.volunteer]!).get(volunteer).string("phone") == "13900001111")
             #expect(Mask.phone("+86 139-0000-1111") == "*********1111")
@@ -181,6 +189,27 @@ struct AccessTests {
             #expect(edit.status == .notFound)
             let stranger = api.as(try await api.token(.organiser, community: home == f.community ? f.community : try await api.community("huicai", name: "汇才社区")))
             #expect(try await stranger.get("/v1/volunteers/\(volunteer)").status == .notFound)
+        }
+    }
+
+    /// Issue 15 #11: the project's liaison prints the event's sheet, but the residents on it are
+    /// the community's personal data: names masked, buildings, needs and phones left out.
+    @Test func aLiaisonsSheetMasksTheResidents() async throws {
+        try await withAPI { api in
+            let film = try await ExportTests.filmOuting(api)
+            _ = try await api.post("/v1/events/\(film.event)/groups", [:])
+            let project = try await api.get("/v1/events/\(film.event)").string("project_id")!
+            let unit = try await api.get("/v1/projects/\(project)").string("unit_id")!
+            let sheet = "/v1/events/\(film.event)/sheet"
+            let full = try await api.as(try await api.token(.organiser, community: film.community)).get(sheet).text
+            #expect(full.contains("老人0") && full.contains("助行器") && full.contains("1号楼") && full.contains("*******0200"))
+            let masked = try await api.as(try await api.token(.liaison, unit: unit)).get(sheet)
+            #expect(masked.status == .ok)
+            #expect(masked.text.contains("上街影院") && masked.text.contains("老**"))
+            for i in 0..<7 { #expect(!masked.text.contains("老人\(i)")) }
+            #expect(!masked.text.contains("助行器") && !masked.text.contains("号楼") && !masked.text.contains("020"))
+            // Their volunteers and the companion groups are still on it.
+            #expect(masked.text.contains("志愿者") && masked.text.components(separatedBy: "老**").count - 1 == 7 * 2)
         }
     }
 }

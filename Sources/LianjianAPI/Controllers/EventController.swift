@@ -44,13 +44,15 @@ struct EventController {
         }
         v1.get("communities/:id/events") { request, context in
             let community = try await CommunityRepository(database).get(.init(try pathID(context, "community")))
-            let q = request.uri.queryParameters
-            let from = try Self.date(q.get("from"), "from") ?? LocalDate(Date(), in: community.zone)
-            let to = try Self.date(q.get("to"), "to") ?? from.adding(days: 30)
-            guard to >= from else { throw APIError.invalid("must be on or after from", field: "to") }
-            guard to.dayNumber - from.dayNumber <= 400 else { throw APIError.invalid("must be at most 400 days after from", field: "to") }
-            let start = from.at(.init(minutes: 0), in: community.zone)
-            return JSON.response(try await events.list(community: community.id, from: start, to: to.adding(days: 1).at(.init(minutes: 0), in: community.zone)))
+            let (start, end) = try Self.range(request.uri.queryParameters, in: community.zone)
+            return JSON.response(try await events.list(community: community.id, from: start, to: end))
+        }
+        // A partner unit's liaison reads their projects' events here (they have no community).
+        v1.get("projects/:id/events") { request, context in
+            let project = try await ProjectRepository(database).get(.init(try pathID(context, "joint project")))
+            let zone = try await CommunityRepository(database).get(project.communityID).zone
+            let (start, end) = try Self.range(request.uri.queryParameters, in: zone)
+            return JSON.response(try await events.list(project: project.id, from: start, to: end))
         }
         v1.get("events/:id") { _, context in JSON.response(try await events.get(.init(try pathID(context, "event")))) }
         v1.put("events/:id") { request, context in
@@ -87,6 +89,15 @@ struct EventController {
             try draft.validate()
             return JSON.response(try await people.createResident(in: community, draft), status: .created)
         }
+    }
+
+    /// `?from=&to=` (local dates, `to` included; from today, 30 days by default) as instants.
+    static func range(_ q: Parameters, in zone: TimeZone) throws -> (Date, Date) {
+        let from = try date(q.get("from"), "from") ?? LocalDate(Date(), in: zone)
+        let to = try date(q.get("to"), "to") ?? from.adding(days: 30)
+        guard to >= from else { throw APIError.invalid("must be on or after from", field: "to") }
+        guard to.dayNumber - from.dayNumber <= 400 else { throw APIError.invalid("must be at most 400 days after from", field: "to") }
+        return (from.at(.init(minutes: 0), in: zone), to.adding(days: 1).at(.init(minutes: 0), in: zone))
     }
 
     static func date(_ text: String?, _ field: String) throws -> LocalDate? {

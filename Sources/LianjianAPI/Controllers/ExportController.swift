@@ -33,8 +33,14 @@ struct ExportController {
             return JSON.response(Groups(groups: groups, unassigned: result.unassigned))
         }
         v1.get("events/:id/sheet") { _, context in
-            let sheet = try await sheets.sheet(.init(try pathID(context, "event")))
-            return Download.response(Data(sheet.html().utf8), type: "text/html; charset=utf-8", name: nil)
+            let caller = try context.caller
+            let event = Event.ID(try pathID(context, "event"))
+            let sheet = try await sheets.sheet(event)
+            guard let owner = try await OwnerRepository(database).owner(of: .event, event.uuid), let community = owner.community else {
+                throw APIError.notFound("event")
+            }
+            let shown = sheet.shown(to: caller, residentsOf: community)
+            return Download.response(Data(shown.html().utf8), type: "text/html; charset=utf-8", name: nil)
         }
     }
 

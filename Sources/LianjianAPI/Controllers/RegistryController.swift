@@ -31,7 +31,12 @@ struct RegistryController {
             name: "partner unit", path: "units", filters: [],
             create: { try await units.create($0) }, read: { try await units.get(.init($0)) },
             update: { try await units.update(.init($0), $1) }, list: { try await units.list($1) })
-        unitResource.present = { caller, unit in unit.shown(to: caller) }
+        // Organisers call the liaisons of the units with joint projects in their community.
+        let owners = OwnerRepository(database)
+        unitResource.present = { caller, list in
+            let workingIn = try await owners.communities(ofUnits: list.map(\.id))
+            return list.map { $0.shown(to: caller, workingIn: workingIn[$0.id] ?? []) }
+        }
         unitResource.register(on: v1)
         var projectResource = Resource<JointProject, JointProject.Draft>(
             name: "joint project", path: "projects", filters: ["community", "unit"],
@@ -46,7 +51,7 @@ struct RegistryController {
             update: { try await volunteers.update(.init($0), $1) }, list: { try await volunteers.list($0, $1) })
         volunteerResource.mayWrite = { caller, draft, existing in try Self.mayWrite(caller, draft, existing) }
         volunteerResource.scope = { caller, filter in try caller.scope(filter) }
-        volunteerResource.present = { caller, volunteer in volunteer.shown(to: caller) }
+        volunteerResource.present = { caller, list in list.map { $0.shown(to: caller) } }
         volunteerResource.register(on: v1)
         registerEstates(on: v1, communities: communities)
         v1.get("me") { _, context in JSON.response(try context.caller) }

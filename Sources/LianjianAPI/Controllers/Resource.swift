@@ -23,8 +23,9 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
     var mayWrite: @Sendable (Principal, Draft, Entity?) throws -> Void = { _, _, _ in }
     /// Narrows a list's filter to the caller's scope.
     var scope: @Sendable (Principal, RegistryFilter) throws -> RegistryFilter = { _, filter in filter }
-    /// What the caller may see of an entity.
-    var present: @Sendable (Principal, Entity) -> Entity = { _, entity in entity }
+    /// What the caller may see of entities, a page at a time (so that what masking needs to
+    /// know is looked up once a page, not once an entity).
+    var present: @Sendable (Principal, [Entity]) async throws -> [Entity] = { _, entities in entities }
 
     func register(on group: RouterGroup<AppContext>) {
         group.post(RouterPath(path)) { request, context in
@@ -34,18 +35,18 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
                 let draft = try JSON.decode(Draft.self, from: body)
                 try draft.validate()
                 try mayWrite(caller, draft, nil)
-                return (.created, JSON.encode(present(caller, try await create(draft))))
+                return (.created, JSON.encode(try await presentOne(caller, try await create(draft))))
             }
         }
         group.get(RouterPath(path)) { request, context in
             let caller = try context.caller
             let query = try ListQuery(request.uri.queryParameters, allowedFilters: filters)
             let page = try await list(try scope(caller, query.filter), query.page)
-            return JSON.response(Page(items: page.items.map { present(caller, $0) }, nextCursor: page.nextCursor))
+            return JSON.response(Page(items: try await present(caller, page.items), nextCursor: page.nextCursor))
         }
         group.get(RouterPath("\(path)/:id")) { _, context in
             let caller = try context.caller
-            return JSON.response(present(caller, try await read(try pathID(context, name))))
+            return JSON.response(try await presentOne(caller, try await read(try pathID(context, name))))
         }
         group.put(RouterPath("\(path)/:id")) { request, context in
             let caller = try context.caller
@@ -53,7 +54,11 @@ struct Resource<Entity: Codable & Sendable, Draft: Decodable & Validatable & Sen
             let draft = try await JSON.decode(Draft.self, from: request)
             try draft.validate()
             try mayWrite(caller, draft, try await read(id))
-            return JSON.response(present(caller, try await update(id, draft)))
+            return JSON.response(try await presentOne(caller, try await update(id, draft)))
         }
+    }
+
+    private func presentOne(_ caller: Principal, _ entity: Entity) async throws -> Entity {
+        try await present(caller, [entity]).first ?? entity
     }
 }

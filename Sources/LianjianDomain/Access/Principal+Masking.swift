@@ -8,10 +8,32 @@ extension Volunteer {
 }
 
 extension PartnerUnit {
-    /// The unit as `viewer` may see it: the liaison's phone masked outside the unit.
-    public func shown(to viewer: Principal) -> PartnerUnit {
+    /// The unit as `viewer` may see it: the liaison's phone masked outside the unit, except for
+    /// the organisers of the communities it works in (`workingIn`: where it has joint projects).
+    public func shown(to viewer: Principal, workingIn communities: [Community.ID] = []) -> PartnerUnit {
         var copy = self
-        if !viewer.mayReadPersonalData(of: .init(unit: id)) { copy.liaisonPhone = Mask.phone(liaisonPhone) }
+        if !viewer.mayCallLiaison(of: .init(unit: id, served: communities)) { copy.liaisonPhone = Mask.phone(liaisonPhone) }
+        return copy
+    }
+}
+
+extension EventSheet {
+    /// The sheet as `viewer` may print it, for an event of `community`. The residents are that
+    /// community's personal data: outside it (a partner unit's liaison) their names are masked,
+    /// and their buildings, needs and phones left out; volunteers' phones keep only four digits.
+    public func shown(to viewer: Principal, residentsOf community: Community.ID) -> EventSheet {
+        var copy = self
+        guard !viewer.mayReadPersonalData(of: .init(community: community)) else { return copy }
+        copy.title = Mask.phones(in: title)
+        copy.venue = Mask.phones(in: venue)
+        copy.staff = staff.map { s in
+            var s = s
+            s.phone = Mask.phone(s.phone)
+            return s
+        }
+        copy.participants = participants.map { p in
+            EventSheet.Person(id: p.id, name: Mask.name(p.name), building: "", needs: [], phone: "")
+        }
         return copy
     }
 }

@@ -45,20 +45,31 @@ public struct Principal: Sendable, Equatable, Codable {
         public var community: Community.ID?
         public var unit: PartnerUnit.ID?
         public var volunteer: Volunteer.ID?
-        /// For a volunteer: the communities whose published rosters they are on.
+        /// For a volunteer: the communities whose published rosters they are on. For a partner
+        /// unit: the communities it has joint projects in.
         public var served: [Community.ID]
-        public init(community: Community.ID? = nil, unit: PartnerUnit.ID? = nil, volunteer: Volunteer.ID? = nil, served: [Community.ID] = []) {
+        /// For a roster version: the partner units whose joint projects' events it staffs.
+        public var servedUnits: [PartnerUnit.ID]
+        public init(community: Community.ID? = nil, unit: PartnerUnit.ID? = nil, volunteer: Volunteer.ID? = nil, served: [Community.ID] = [],
+                    servedUnits: [PartnerUnit.ID] = []) {
             self.community = community
             self.unit = unit
             self.volunteer = volunteer
             self.served = served
+            self.servedUnits = servedUnits
         }
     }
 
     /// Whether this principal may read an object it does not own but serves: an organiser reads
-    /// the volunteers rostered in their community (their phone masked, as they belong elsewhere).
+    /// the volunteers rostered in their community (their phone masked, as they belong elsewhere);
+    /// a liaison reads the rosters that staff their unit's events.
     public func serves(_ owner: Owner) -> Bool {
-        covers(owner) || (role == .organiser && community.map { owner.served.contains($0) } == true)
+        if covers(owner) { return true }
+        switch role {
+        case .organiser: return community.map { owner.served.contains($0) } == true
+        case .liaison: return unit.map { owner.servedUnits.contains($0) } == true
+        case .admin, .volunteer: return false
+        }
     }
 
     /// Whether this principal's scope covers an object owned by `owner`.
@@ -82,6 +93,13 @@ public struct Principal: Sendable, Equatable, Codable {
         }
     }
 
+    /// Whether a partner unit's liaison contact (their phone) may be shown, the unit owned by
+    /// `owner`: to whoever may read the unit's personal data, and to the organisers of the
+    /// communities the unit has joint projects in, who must be able to call their counterpart.
+    public func mayCallLiaison(of owner: Owner) -> Bool {
+        mayReadPersonalData(of: owner) || (role == .organiser && owner.unit != nil && serves(owner))
+    }
+
     /// How the audit log names this caller.
     public var auditName: String { "token \(tokenID.uuidString.lowercased()) (\(role.rawValue))" }
 }
@@ -93,6 +111,12 @@ public enum Mask {
         let digits = phone.filter(\.isNumber)
         guard digits.count > 4 else { return String(repeating: "*", count: digits.count) }
         return String(repeating: "*", count: digits.count - 4) + digits.suffix(4)
+    }
+
+    /// `王秀英` → `王**`: only the first character stays, so a list can be counted but not read.
+    public static func name(_ name: String) -> String {
+        guard let first = name.first, name.count > 1 else { return name.isEmpty ? "" : "*" }
+        return String(first) + String(repeating: "*", count: name.count - 1)
     }
 
     /// Masks every phone number inside free text, however it is written (see ``PhoneText``).
