@@ -1,29 +1,43 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LianjianDomain
 import LianjianStore
 
-/// Authenticates every request but the public ones, applies the rate limit and the route's
-/// rule from ``AccessPolicy``, including the object-level check on `{id}`: an object outside
-/// the caller's reach is a 404, exactly like one that does not exist.
+/// Authenticates every request but the public ones — by its bearer token, or on a download
+/// route by a signed link (``DownloadLinks``) — applies the rate limit and the route's rule
+/// (``AccessCheck``). A link's request reaches the handler as its token's, without the link.
 struct AccessMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let tokens: TokenRepository
-    let owners: OwnerRepository
+    let check: AccessCheck
+    let links: DownloadLinks
     let limiter: RateLimiter
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard let path = context.endpointPath, path != "NotFound" else { return try await next(request, context) }
         let key = "\(request.method.rawValue) \(path)"
         if AccessPolicy.publicRoutes.contains(key) { return try await next(request, context) }
-        let principal = try await authenticate(request)
+        var request = request
+        let principal: Principal
+        let address = DownloadLinks.Address(path: request.uri.path, query: request.uri.query)
+        if AccessPolicy.downloads.contains(key), let link = DownloadLinks.link(in: address) {
+            principal = try await authenticate(link: link, address)
+            var head = request.head
+            head.path = DownloadLinks.withoutLink(address)
+            request = Request(head: head, body: request.body)
+            // Ids only: who opened which download by link, for the log.
+            context.logger.info("download by link", metadata: ["route": "\(key)", "token": "\(principal.tokenID.uuidString.lowercased())"])
+        } else {
+            principal = try await authenticate(request)
+        }
         guard limiter.take(principal.tokenID) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "too many requests for this token; slow down")
         }
-        try await authorize(key, principal, context)
+        try await check.authorize(key, principal, id: context.parameters.get("id"), logger: context.logger)
         var context = context
         context.principal = principal
-        return try await AuditActor.$current.withValue(principal.auditName) { try await next(request, context) }
+        return try await AuditActor.$current.withValue(principal.auditName) { [request] in try await next(request, context) }
     }
 
     private func authenticate(_ request: Request) async throws -> Principal {
@@ -39,39 +53,19 @@ struct AccessMiddleware: RouterMiddleware {
         return principal
     }
 
-    private func authorize(_ key: String, _ principal: Principal, _ context: AppContext) async throws {
-        let idText = context.parameters.get("id")
-        let rule = AccessPolicy.rules[key]
-        // With an id, refusing looks exactly like the object not existing.
-        let denied = idText == nil
-            ? APIError(.forbidden, code: "forbidden", message: "this token may not do that")
-            : APIError.notFound(rule?.object?.displayName ?? "object")
-        guard let rule else {
-            context.logger.error("route without an access rule", metadata: ["route": "\(key)"])
-            throw denied
-        }
-        guard let reach = rule.roles[principal.role] else { throw denied }
-        guard reach != .any, let kind = rule.object else { return }
-        guard let idText, let id = UUID(uuidString: idText) else { throw denied }
-        let owner = try await owner(of: kind, id)
-        guard let owner, reach == .own ? principal.covers(owner) : principal.serves(owner) else { throw denied }
-    }
-
-    // Untyped throws on purpose: the Swift 6.3 release optimiser crashes (signal 11, coroutine
-    // splitting) on the typed-throws call when it sits inside `authorize`.
-    private func owner(of kind: OwnerRepository.Kind, _ id: UUID) async throws -> Principal.Owner? {
-        try await owners.owner(of: kind, id)
-    }
-}
-
-extension OwnerRepository.Kind {
-    /// The name the handlers use in their own "not found" messages.
-    var displayName: String {
-        switch self {
-        case .unit: "partner unit"
-        case .project: "joint project"
-        case .plan: "service plan"
-        default: rawValue
+    /// The principal of a signed link: its MAC and expiry hold, and its token is still valid.
+    private func authenticate(link: String, _ address: DownloadLinks.Address) async throws -> Principal {
+        switch try await links.check(link, for: address) {
+        case .invalid:
+            throw APIError(.unauthorized, code: "unauthorized", message: "the download link is not valid for this address", field: DownloadLinks.parameter)
+        case .expired:
+            throw APIError(.unauthorized, code: "link_expired", message: "the download link has expired; make a new one", field: DownloadLinks.parameter)
+        case .valid(let tokenID):
+            guard let principal = try await tokens.principal(tokenID: tokenID) else {
+                throw APIError(.unauthorized, code: "unauthorized", message: "the token behind this download link is expired or revoked",
+                               field: DownloadLinks.parameter)
+            }
+            return principal
         }
     }
 }

@@ -19,6 +19,10 @@ enum AccessPolicy {
     /// headers: its URL carries a read-only feed key of its own (never an API token).
     static let publicRoutes: Set<String> = ["GET /health", "GET /openapi.yaml", "GET /v1/calendar/{key}"]
 
+    /// Routes a browser may open by a signed link instead of a token (``DownloadLinks``): the
+    /// link is checked as its token, against the route's rule below, when it is opened.
+    static let downloads: Set<String> = ["GET /v1/events/{id}/sheet", "GET /v1/facilities/{id}/timetable", "GET /v1/rosters/{id}/csv"]
+
     private static func rule(_ object: OwnerRepository.Kind?, _ roles: [Principal.Role: Reach]) -> Rule {
         Rule(roles: roles, object: object)
     }
@@ -98,6 +102,8 @@ enum AccessPolicy {
         "POST /v1/events/{id}/groups": rule(.event, community),
         // The liaison's sheet masks the residents (``EventSheet/shown(to:residentsOf:)``).
         "GET /v1/events/{id}/sheet": rule(.event, partners),
+        // Everyone; the route the link opens decides (``AccessCheck`` on it as the caller).
+        "POST /v1/downloads": rule(nil, everyone),
         "GET /v1/tokens": rule(nil, adminOnly),
         "POST /v1/tokens": rule(nil, adminOnly),
         "DELETE /v1/tokens/{id}": rule(.token, adminOnly),

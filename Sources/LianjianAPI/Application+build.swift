@@ -10,23 +10,28 @@ import ServiceLifecycle
 public func buildServer(settings: AppSettings, database: Database, logger: Logger) -> any Service {
     Application(
         router: buildRouter(database: database, requestsPerSecond: settings.requestsPerSecond, burst: settings.burst,
-                            language: Language(rawValue: settings.locale) ?? .chinese, zone: settings.zone),
+                            language: Language(rawValue: settings.locale) ?? .chinese, zone: settings.zone,
+                            downloads: .init(key: settings.downloadKey, lifetimeSeconds: settings.downloadLinkSeconds)),
         configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "lianjian"),
         logger: logger)
 }
 
-/// The router: `/health`, `/openapi.yaml` and the `/v1` API.
+/// The router: `/health`, `/openapi.yaml` and the `/v1` API; `downloads` says how download
+/// links are signed and how long they work.
 public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: Int = 100,
-                        language: Language = .chinese, zone: TimeZone = DisplayZone.standard) -> Router<AppContext> {
+                        language: Language = .chinese, zone: TimeZone = DisplayZone.standard,
+                        downloads: DownloadLinks.Settings = .init()) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     // Outermost, so that error messages are written in the reader's language too.
     router.add(middleware: LocaleMiddleware(language: language, zone: zone))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: QueryCheckMiddleware())
+    let check = AccessCheck(owners: OwnerRepository(database))
+    let links = DownloadLinks(database: database, settings: downloads)
     // Before every route, so an endpoint added later is closed until it has an access rule.
     router.add(middleware: AccessMiddleware(
-        tokens: TokenRepository(database), owners: OwnerRepository(database),
+        tokens: TokenRepository(database), check: check, links: links,
         limiter: RateLimiter(perSecond: requestsPerSecond, burst: burst)))
     // After access: the key is per caller, and a refused caller never claims one.
     router.add(middleware: IdempotencyMiddleware(store: IdempotencyRepository(database)))
@@ -40,6 +45,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     RosterController(database: database).register(on: v1)
     ExportController(database: database).register(on: v1)
     HolidayController(database: database).register(on: v1)
+    DownloadController(check: check, links: links).register(on: v1)
     return router
 }
 

@@ -19,6 +19,12 @@ extension AppSettings {
             timeZone: timeZone, locale: locale, logLevel: logLevel)
         settings.requestsPerSecond = try int(config, "api.requests_per_second", in: 1...100_000)
         settings.burst = try int(config, "api.burst", in: 1...100_000)
+        let downloadKey = try string(config, "app.download_key")
+        guard downloadKey.isEmpty || downloadKey.utf8.count >= 32 else {
+            throw SettingsError(key: "app.download_key", reason: "must be at least 32 characters, or empty to keep a random key in the database")
+        }
+        settings.downloadKey = downloadKey.isEmpty ? nil : downloadKey
+        settings.downloadLinkSeconds = try int(config, "app.download_link_seconds", in: 10...86_400)
         return settings
     }
 

@@ -15,7 +15,8 @@ import Foundation
 /// `database.user` (postgres), `database.password` (empty), `database.name` (lianjian),
 /// `database.tls` (disable | require), `database.max_connections` (20),
 /// `database.query_timeout_seconds` (10), `app.time_zone` (Asia/Shanghai), `app.locale` (zh-CN),
-/// `log.level` (info), `api.requests_per_second` (20) and `api.burst` (100) per token.
+/// `log.level` (info), `api.requests_per_second` (20) and `api.burst` (100) per token,
+/// `app.download_key` (empty: a random key kept in the database) and `app.download_link_seconds` (600).
 public struct AppSettings: Sendable, Equatable {
     public var httpHost: String
     public var httpPort: Int
@@ -31,6 +32,11 @@ public struct AppSettings: Sendable, Equatable {
     /// Each token's sustained request rate and burst; more is a 429.
     public var requestsPerSecond: Int = 20
     public var burst: Int = 100
+    /// The secret download links are signed with (HMAC-SHA256); `nil`: a random key made once
+    /// and kept in the database, shared by every server process.
+    public var downloadKey: String?
+    /// How long a download link works.
+    public var downloadLinkSeconds: Int = 600
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -53,7 +59,7 @@ public struct AppSettings: Sendable, Equatable {
     private static func makeReader(configDirectory: String, environment: [String: String]) async throws -> ConfigReader {
         var providers: [any ConfigProvider] = [
             EnvironmentVariablesProvider(
-                environmentVariables: environment, secretsSpecifier: .specific(["DATABASE_PASSWORD", "DATABASE_URL"]))
+                environmentVariables: environment, secretsSpecifier: .specific(["DATABASE_PASSWORD", "DATABASE_URL", "APP_DOWNLOAD_KEY"]))
         ]
         if let env = environment["LIANJIAN_ENV"], !env.isEmpty {
             guard env.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {

@@ -78,6 +78,17 @@ public struct TokenRepository: Sendable {
         }
     }
 
+    /// The principal of the token with this id while it is valid (unexpired, unrevoked); `nil`
+    /// otherwise. Signed download links name their token by id, so revoking it ends them.
+    public func principal(tokenID id: UUID) async throws(StoreError) -> Principal? {
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                SELECT \(unescaped: Self.columns) FROM api_tokens WHERE id = \(id) AND revoked_at IS NULL AND expires_at > now()
+                """, logger: db.logger).all(Row.self)
+        }
+        return rows.first.map(Self.make).map { Principal(tokenID: $0.id, role: $0.role, community: $0.communityID, unit: $0.unitID, volunteer: $0.volunteerID) }
+    }
+
     public func revoke(_ id: UUID) async throws(StoreError) -> Token {
         let rows = try await db.withConnection { c in
             try await c.query("""

@@ -10,10 +10,11 @@ import Testing
 
 /// Runs `body` with a client of the real router over a fresh, migrated database; the client
 /// sends an admin token unless told otherwise (``APIClient/as(_:)``).
-func withAPI(burst: Int = 10_000, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+func withAPI(burst: Int = 10_000, downloads: DownloadLinks.Settings = .init(),
+             _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
     try await TestDatabase.with { db in
         let admin = try await TokenRepository(db).create(Principal(tokenID: UUID(), role: .admin), label: "tests", expiresAt: .distantFuture).1
-        let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst))
+        let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst, downloads: downloads))
         try await app.test(.router) { client in try await body(APIClient(client: client, database: db, token: admin)) }
     }
 }

@@ -13,6 +13,13 @@ struct SettingsTests {
         #expect(s.timeZone == "Asia/Shanghai")
         #expect(s.locale == "zh-CN")
         #expect(s.database.endpoint == .unixSocket(path: "/var/run/postgresql/.s.PGSQL.5432"))
+        #expect(s.downloadKey == nil && s.downloadLinkSeconds == 600)
+    }
+
+    @Test func theDownloadKeyComesFromItsEnvironmentVariable() async throws {
+        let key = String(repeating: "0123456789abcdef", count: 2)
+        let s = try await AppSettings.load(configDirectory: config, environment: ["APP_DOWNLOAD_KEY": key, "APP_DOWNLOAD_LINK_SECONDS": "120"])
+        #expect(s.downloadKey == key && s.downloadLinkSeconds == 120)
     }
 
     @Test func environmentOverridesFiles() async throws {
@@ -47,6 +54,7 @@ struct SettingsTests {
         (["PGPORT": "x"], "PGPORT"), (["DATABASE_URL": "mysql://x"], "DATABASE_URL"),
         (["DATABASE_TLS": "maybe"], "database.tls"), (["APP_LOCALE": "fr"], "app.locale"),
         (["API_BURST": "0"], "api.burst"), (["API_REQUESTS_PER_SECOND": "fast"], "api.requests_per_second"),
+        (["APP_DOWNLOAD_KEY": "too short"], "app.download_key"), (["APP_DOWNLOAD_LINK_SECONDS": "5"], "app.download_link_seconds"),
     ])
     func badValuesNameTheKey(env: [String: String], key: String) async {
         do {
