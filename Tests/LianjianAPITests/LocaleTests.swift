@@ -32,6 +32,15 @@ struct LocaleTests {
         #expect(Messages.localise("a brand-new message", to: .chinese) == "a brand-new message")
     }
 
+    @Test("matching never fails on odd text: empty values, repeated separators, combining marks")
+    func oddTextIsPassedThroughOrTranslated() {
+        let samples = ["", " not found", "not found", "  not found not found", "is  but the facility has  bays",
+                       "bay  is held by another booking from  to ", "e\u{301} not found", "🇨🇳 declined 「」 at ", "{} not found"]
+        for s in samples { #expect(!Messages.localise(s, to: .chinese).isEmpty || s.isEmpty) }
+        #expect(Messages.match("a-b-c", ["a", "-", ""]) == ["-b", "c"])
+        #expect(Messages.match("ab", ["a", "b"]) == nil)
+    }
+
     @Test("every message written in the API, store and domain sources has a Chinese translation")
     func catalogueCoversTheSources() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

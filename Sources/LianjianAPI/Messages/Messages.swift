@@ -47,7 +47,8 @@ enum Messages {
         var values: [String] = []
         for part in parts.dropFirst().dropLast() {
             // Each value is non-empty and ends where the next literal part first occurs.
-            guard !rest.isEmpty, let range = rest.dropFirst().range(of: part) else { return nil }
+            // firstRange(of:) gives indices of `rest` itself (a slice shares its base's), so the slicing below is in bounds.
+            guard !rest.isEmpty, let range = rest.dropFirst().firstRange(of: part) else { return nil }
             values.append(String(rest[..<range.lowerBound]))
             rest = rest[range.upperBound...]
         }
