@@ -73,18 +73,30 @@ extension CSVTable {
     // The full-width ones since they cost nothing and a spreadsheet that normalises its input would read them so.
     public static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
 
-    /// One field, safe to open in a spreadsheet: a field starting with a formula character gets
-    /// a leading `'` (so `-1+HYPERLINK(…)` stays text), and a field with a comma, quote or line
-    /// break, or one so neutralised, is quoted with its quotes doubled.
+    /// One field, safe to open in a spreadsheet, and read back as the text it is:
+    /// - a field of digits only, optionally after one `+` (a phone number, an ID card number, a
+    ///   bay code such as `001`), is written as the formula `="13937100001"`, which Excel, WPS and
+    ///   LibreOffice evaluate to that text; written bare they make it a number (`1.39371E+10`,
+    ///   `8613937100001`, `1`), shown rounded and saved back without its leading `0` or `+` or
+    ///   past its 15th digit. The formula holds nothing but those digits, so it cannot be a payload;
+    /// - any other field starting with a formula character gets a leading `'` (so
+    ///   `-1+HYPERLINK(…)` or `=SUM(A1)` typed by a user stays text);
+    /// - a field with a comma, quote or line break, or one so changed, is quoted with its quotes doubled.
     ///
-    /// Numbers are not exempt: no export has a column of negative numbers, and the one that
-    /// starts with `+` (a phone number such as `+8613800138000`) should stay text anyway, or a
-    /// spreadsheet turns it into `8.6138E+12`.
+    /// No export has a column of quantities, so no field needs to stay a number.
     public static func escape(_ field: String) -> String {
+        if isDigitString(field) { return "\"=\"\"" + field + "\"\"\"" }
         // A Character of "\r\n" is one grapheme; compare its first scalar too.
         let formula = field.first.map { formulaStarts.contains($0) || $0.unicodeScalars.first == "\r" } ?? false
         let safe = formula ? "'" + field : field
         guard formula || safe.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether `field` is ASCII digits only, optionally after one leading `+`, as a spreadsheet
+    /// would read as a number.
+    public static func isDigitString(_ field: String) -> Bool {
+        let digits = field.utf8.first == UInt8(ascii: "+") ? field.utf8.dropFirst() : field.utf8[...]
+        return !digits.isEmpty && digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }

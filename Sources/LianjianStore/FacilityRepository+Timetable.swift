@@ -22,6 +22,21 @@ extension FacilityRepository {
             Timetable.Block(bay: r.0, bookingID: .init(r.1), userClass: .init(rawValue: r.2) ?? .public, unit: r.3,
                             unitID: r.4.map { .init($0) }, holder: r.5, start: r.6, end: r.7)
         }
-        return Timetable(facility: facility.name, timeZone: zone.identifier, from: from, days: days, bays: facility.bays.map(\.label), blocks: blocks)
+        let rules = try await self.rules(of: id, during: span, in: zone)
+        return Timetable(facility: facility.name, timeZone: zone.identifier, from: from, days: days, bays: facility.bays.map(\.label),
+                         blocks: blocks, rules: rules)
+    }
+
+    /// The sharing windows open at some time of `span`, as printed: with their units' names.
+    func rules(of id: Facility.ID, during span: TimeSpan, in zone: TimeZone) async throws(StoreError) -> [Timetable.Rule] {
+        try await db.withConnection { c in
+            let windows = try await Self.windows(of: id, c, db.logger)
+            let unitIDs = Array(Set(windows.compactMap { $0.userClass.unitID?.uuid }))
+            let names = try await c.query("SELECT id, name FROM partner_units WHERE id = ANY(\(unitIDs))", logger: db.logger)
+                .all((UUID, String).self)
+            let name = Dictionary(names.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+            return windows.filter { !$0.openings(overlapping: span.start, span.end, in: zone).isEmpty }
+                .map { Timetable.Rule($0, unit: $0.userClass.unitID.flatMap { name[$0.uuid] }) }
+        }
     }
 }

@@ -91,27 +91,70 @@ public struct SheetRepository: Sendable {
         }
     }
 
-    /// The printable sheet of an event.
+    /// The printable sheet of an event: the published people of each role, or, for a role not
+    /// yet published, the newest draft's (and the sheet says it is a draft).
     public func sheet(_ event: Event.ID) async throws(StoreError) -> EventSheet {
         let e = try await EventRepository(db).get(event)
-        let zone = try await CommunityRepository(db).get(e.communityID).zone
+        let community = try await CommunityRepository(db).get(e.communityID)
+        let project = try await ProjectRepository(db).get(e.projectID)
+        let unit = try await UnitRepository(db).get(project.unitID)
         let participants = try await ParticipantRepository(db).participants(of: event)
         let repo = self
-        let (staff, groups) = try await db.withConnection { c in
-            let people = try await repo.staff(event, c)
+        let (staff, roster, roles, groups) = try await db.withConnection { c in
+            let (staff, roster) = try await repo.sheetStaff(e, day: LocalDate(e.start, in: community.zone), c)
+            let roles = try await c.query("""
+                SELECT coalesce(k.name_zh, r.skill), r.required FROM event_roles r LEFT JOIN skills k ON k.code = r.skill
+                WHERE r.event_id = \(event.uuid) ORDER BY r.skill
+                """, logger: db.logger).all((String, Int).self)
             let groups = try await c.query("""
                 SELECT v.name, g.resident_id FROM companion_groups g JOIN volunteers v ON v.id = g.volunteer_id
                 WHERE g.event_id = \(event.uuid) ORDER BY v.name, g.resident_id
                 """, logger: db.logger).all((String, UUID).self)
-            return (people, groups)
+            return (staff, roster, roles, groups)
         }
         var grouped: [(companion: String, residents: [String])] = []
         for (name, resident) in groups {
             if grouped.last?.companion == name { grouped[grouped.count - 1].residents.append(resident.lower) } else { grouped.append((name, [resident.lower])) }
         }
-        return EventSheet(title: e.title, venue: e.venue, start: e.start, end: e.end, zone: zone,
-                          staff: staff.map { EventSheet.Staff(skill: $0.skill, name: $0.name, unit: $0.unit, phone: $0.phone) },
+        return EventSheet(title: e.title, venue: e.venue, start: e.start, end: e.end, zone: community.zone, staff: staff,
                           participants: participants.map { EventSheet.Person(id: $0.id.description, name: $0.name, building: $0.building, needs: $0.needs, phone: $0.phone) },
-                          groups: grouped)
+                          groups: grouped, roster: roster, community: community.name, project: project.title, unit: unit,
+                          roles: roles.map { (skill: $0.0, required: $0.1) })
+    }
+
+    /// The people of an event's roles as the sheet prints them (not those who declined), and
+    /// where they come from. A role with no published answer takes the newest draft of the
+    /// event's community (or the whole district) whose problem has the role.
+    func sheetStaff(_ e: Event, day: LocalDate, _ c: PostgresConnection) async throws -> ([EventSheet.Staff], EventSheet.Roster) {
+        let published = try await c.query("""
+            SELECT count(*) FROM published_roles p JOIN event_roles r ON r.id = p.role_id WHERE r.event_id = \(e.id.uuid)
+            """, logger: db.logger).all(Int.self).first ?? 0
+        let drafts = try await c.query("""
+            SELECT DISTINCT ON (r.id) r.id, v.id
+            FROM event_roles r
+            JOIN roster_versions v ON v.status = 'draft' AND (v.community_id = \(e.communityID.uuid) OR v.community_id IS NULL)
+                 AND v.range_from <= \(day.description)::date AND v.range_to >= \(day.description)::date
+            WHERE r.event_id = \(e.id.uuid) AND NOT EXISTS (SELECT 1 FROM published_roles p WHERE p.role_id = r.id)
+              AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.problem -> 'shifts') x WHERE (x ->> 'id')::uuid = r.id)
+            ORDER BY r.id, v.created_at DESC, v.id
+            """, logger: db.logger).all((UUID, UUID).self)
+        let rows = try await c.query("""
+            WITH people AS (
+                SELECT a.role_id, a.volunteer_id, false AS draft FROM published_assignments a JOIN event_roles r ON r.id = a.role_id
+                WHERE r.event_id = \(e.id.uuid)
+                UNION ALL
+                SELECT a.role_id, a.volunteer_id, true FROM roster_assignments a
+                JOIN unnest(\(drafts.map(\.0))::uuid[], \(drafts.map(\.1))::uuid[]) AS d(role_id, version_id)
+                  ON a.role_id = d.role_id AND a.version_id = d.version_id)
+            SELECT p.draft, coalesce(k.name_zh, r.skill), v.name, coalesce(u.name, ''), v.phone
+            FROM people p JOIN event_roles r ON r.id = p.role_id LEFT JOIN skills k ON k.code = r.skill
+            JOIN volunteers v ON v.id = p.volunteer_id LEFT JOIN partner_units u ON u.id = v.unit_id
+            WHERE NOT EXISTS (SELECT 1 FROM assignment_responses x
+                WHERE x.role_id = p.role_id AND x.volunteer_id = p.volunteer_id AND x.response = 'declined')
+            ORDER BY r.skill, v.name, v.id
+            """, logger: db.logger).all((Bool, String, String, String, String).self)
+        let staff = rows.map { EventSheet.Staff(skill: $0.1, name: $0.2, unit: $0.3, phone: $0.4, draft: $0.0) }
+        let roster: EventSheet.Roster = !drafts.isEmpty ? .draft : published > 0 ? .published : .none
+        return (staff, roster)
     }
 }

@@ -15,6 +15,8 @@ struct CSVInjectionTests {
         let rows = try CSVTable.parse(Data(csv.utf8))
         #expect(rows.count > 1, "\(what): no rows")
         for cell in rows.joined() {
+            // The one formula written on purpose: `="13937100001"`, digits only (a phone kept as text).
+            if cell.hasPrefix("=\""), cell.hasSuffix("\""), CSVTable.isDigitString(String(cell.dropFirst(2).dropLast())) { continue }
             #expect(!(cell.first.map { "=+-@\t\r".contains($0) } ?? false), "\(what): \(cell) opens as a formula")
         }
         for payload in payloads {

@@ -28,7 +28,7 @@ struct PublishTests {
             for event in events {
                 let sheet = try await api.get("/v1/events/\(event)/sheet")
                 #expect(sheet.status == .ok)
-                let rows = sheet.text.components(separatedBy: "<td>companion</td><td>志愿者").count - 1
+                let rows = sheet.text.components(separatedBy: "<td>陪护</td><td>志愿者").count - 1
                 #expect(rows == 2, "the sheet of \(event) lists \(rows) volunteers")
             }
             var seen = Set<String>()

@@ -21,8 +21,10 @@ extension EventSheet {
     /// The sheet as `viewer` may print it, for an event of `community`. The residents are that
     /// community's personal data: outside it (a partner unit's liaison) their names are masked,
     /// and their buildings, needs and phones left out; volunteers' phones keep only four digits.
+    /// The partner unit's liaison phone is shown to those who may call them (the community's organisers).
     public func shown(to viewer: Principal, residentsOf community: Community.ID) -> EventSheet {
         var copy = self
+        copy.unit = unit?.shown(to: viewer, workingIn: [community])
         guard !viewer.mayReadPersonalData(of: .init(community: community)) else { return copy }
         copy.title = Mask.phones(in: title)
         copy.venue = Mask.phones(in: venue)
@@ -51,6 +53,11 @@ extension Timetable {
             }
             b.holder = Mask.phones(in: b.holder)
             return b
+        }
+        copy.rules = rules.map { r in
+            var r = r
+            r.label = Mask.phones(in: r.label)
+            return r
         }
         return copy
     }

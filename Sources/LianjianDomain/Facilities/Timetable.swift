@@ -52,14 +52,18 @@ public struct Timetable: Codable, Sendable {
     public var days: Int
     public var bays: [String]
     public var blocks: [Block]
+    /// The sharing windows in force during the period, printed under the picture. Not written to
+    /// the JSON (`GET /v1/facilities/{id}/windows` has them).
+    public var rules: [Rule] = []
 
-    public init(facility: String, timeZone: String, from: LocalDate, days: Int, bays: [String], blocks: [Block]) {
+    public init(facility: String, timeZone: String, from: LocalDate, days: Int, bays: [String], blocks: [Block], rules: [Rule] = []) {
         self.facility = facility
         self.timeZone = timeZone
         self.from = from
         self.days = days
         self.bays = bays
         self.blocks = blocks
+        self.rules = rules
     }
 
     enum CodingKeys: String, CodingKey {
