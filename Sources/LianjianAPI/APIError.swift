@@ -72,6 +72,7 @@ extension APIError {
         case .retry: APIError(.serviceUnavailable, code: "retry", message: e.message)
         case .busy: APIError(.serviceUnavailable, code: "busy", message: e.message)
         case .stale: APIError(.conflict, code: "stale", message: e.message, field: e.field)
+        case .breaksRule: APIError(.unprocessableContent, code: "breaks_rule", message: e.message, field: e.field)
         case .unknownOutcome:
             APIError(.serviceUnavailable, code: "outcome_unknown",
                      message: "the database did not confirm in time; retry with the same Idempotency-Key to learn the outcome")

@@ -92,6 +92,10 @@ enum AccessPolicy {
         "GET /v1/rosters/{id}/problem": rule(.roster, community),
         "GET /v1/rosters/{id}/roster": rule(.roster, community),
         "POST /v1/rosters/{id}/publish": rule(.roster, community),
+        "POST /v1/rosters/{id}/edits": rule(.roster, community),
+        // Narrowed to the organiser's own community by the handler.
+        "GET /v1/rosters": rule(nil, [.admin: .any, .organiser: .any]),
+        "GET /v1/communities/{id}/roster": rule(.community, community),
         "GET /v1/volunteers/{id}/assignments": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .liaison: .own, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/confirm": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .volunteer: .own]),
         "POST /v1/volunteers/{id}/assignments/{role}/decline": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .volunteer: .own]),

@@ -23,6 +23,10 @@ struct RosterProblemBuilder {
     }
 
     /// The problem, and every pair of the published roster for its shifts (declined ones too).
+    ///
+    /// Organisers' hand choices (`roster_overrides`) are kept: a pinned pair is pinned, an
+    /// assigned one is `previous`, a removed one is neither and its hours are taken out of the
+    /// volunteer's availability, except the hours of the work they keep.
     func build(_ c: PostgresConnection) async throws -> (Problem, [Pair]) {
         let shifts = try await loadShifts(c)
         let ids = shifts.map { UUID(uuidString: $0.id)! }
@@ -32,15 +36,46 @@ struct RosterProblemBuilder {
         let published = try await c.query("""
             SELECT a.role_id, a.volunteer_id FROM published_assignments a
             WHERE a.role_id = ANY(\(ids)::uuid[])
-            """, logger: logger).all((UUID, UUID).self)
+            """, logger: logger).all((UUID, UUID).self).map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) }
+        let chosen = try await c.query("""
+            SELECT role_id, volunteer_id, kind FROM roster_overrides WHERE role_id = ANY(\(ids)::uuid[]) ORDER BY chosen_at, role_id, volunteer_id
+            """, logger: logger).all((UUID, UUID, String).self).map { (pair: Pair(shift: $0.0.lower, volunteer: $0.1.lower), kind: $0.2) }
         let declined = Set(responses.filter { $0.2 == "declined" }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) })
-        let volunteers = try await loadVolunteers(c, skills: Set(shifts.map(\.skill)), shifts: shifts, declined: declined)
+        let removed = Set(chosen.filter { $0.kind == "removed" }.map(\.pair))
+        let confirmed = responses.filter { $0.2 == "confirmed" }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) }
+        let wanted = Self.unique(confirmed + chosen.filter { $0.kind == "pinned" }.map(\.pair)).filter { !declined.contains($0) }
+        let kept = Self.unique(published + chosen.filter { $0.kind != "removed" }.map(\.pair)).filter { !declined.contains($0) && !removed.contains($0) }
+        let holes = Self.holes(removed, keeping: kept + wanted, shifts: shifts)
+        let volunteers = try await loadVolunteers(c, skills: Set(shifts.map(\.skill)), shifts: shifts, declined: declined, holes: holes)
         let known = Set(volunteers.map(\.id))
-        let pinned = responses.filter { $0.2 == "confirmed" && known.contains($0.1.lower) }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) }
-        let previous = published.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) }.filter { known.contains($0.volunteer) && !declined.contains($0) }
         let problem = Problem(horizon: Interval(start: stamp(rangeStart), end: stamp(rangeEnd)), travelMinutes: 30, weights: Weights(),
-                              volunteers: volunteers, shifts: shifts, pinned: pinned, previous: previous)
-        return (problem, published.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) })
+                              volunteers: volunteers, shifts: shifts, pinned: wanted.filter { known.contains($0.volunteer) },
+                              previous: kept.filter { known.contains($0.volunteer) })
+        return (problem, published)
+    }
+
+    /// The pairs in their first order, each once.
+    static func unique(_ pairs: [Pair]) -> [Pair] {
+        var seen = Set<Pair>()
+        return pairs.filter { seen.insert($0).inserted }
+    }
+
+    static func span(_ shift: Shift) -> TimeSpan {
+        TimeSpan(Date(timeIntervalSince1970: Double(shift.start.epochMillis) / 1000), Date(timeIntervalSince1970: Double(shift.end.epochMillis) / 1000))
+    }
+
+    /// For each volunteer, the hours of the roles they were removed from, less the hours of the
+    /// pairs they keep (a volunteer moved to a role at the same time keeps that role's hours).
+    static func holes(_ removed: Set<Pair>, keeping kept: [Pair], shifts: [Shift]) -> [String: [TimeSpan]] {
+        let spans = Dictionary(shifts.map { ($0.id, span($0)) }, uniquingKeysWith: { a, _ in a })
+        var holes: [String: [TimeSpan]] = [:]
+        for pair in removed.sorted(by: { ($0.volunteer, $0.shift) < ($1.volunteer, $1.shift) }) {
+            guard let hole = spans[pair.shift] else { continue }
+            var pieces = [hole]
+            for k in kept where k.volunteer == pair.volunteer { if let span = spans[k.shift] { pieces = Availability.removing(span, from: pieces) } }
+            holes[pair.volunteer, default: []] += pieces
+        }
+        return holes
     }
 
     private func loadShifts(_ c: PostgresConnection) async throws -> [Shift] {
@@ -58,7 +93,7 @@ struct RosterProblemBuilder {
     }
 
     private func loadVolunteers(_ c: PostgresConnection, skills needed: Set<String>, shifts: [Shift],
-                                declined: Set<Pair>) async throws -> [RosterSolver.Volunteer] {
+                                declined: Set<Pair>, holes: [String: [TimeSpan]]) async throws -> [RosterSolver.Volunteer] {
         let rows = try await c.query("""
             SELECT v.id, v.unit_id, v.community_id, v.max_minutes_per_week,
                    coalesce(array_agg(s.skill ORDER BY s.skill) FILTER (WHERE s.expires_on IS NULL OR s.expires_on >= \(to.description)::date), '{}')
@@ -76,7 +111,7 @@ struct RosterProblemBuilder {
             """, logger: logger).all((UUID, String, String?, String?).self), by: \.0)
         let (weeks, outside) = try await loadOutside(c, ids)
         let elsewhere = try await loadElsewhere(c, ids, shifts: shifts)
-        let shiftSpans = Dictionary(uniqueKeysWithValues: shifts.map { ($0.id, TimeSpan(Date(timeIntervalSince1970: Double($0.start.epochMillis) / 1000), Date(timeIntervalSince1970: Double($0.end.epochMillis) / 1000))) })
+        let shiftSpans = Dictionary(uniqueKeysWithValues: shifts.map { ($0.id, Self.span($0)) })
         return rows.map { r in
             let slots = (weekly[r.0] ?? []).compactMap { w in LocalTime(w.2).flatMap { s in LocalTime(w.3).map { WeeklySlot(weekday: Int(w.1), start: s, end: $0) } } }
             let special = (exceptions[r.0] ?? []).map { e in
@@ -84,6 +119,7 @@ struct RosterProblemBuilder {
             }
             var spans = Availability.expand(weekly: slots, exceptions: special, from: from, to: to, zone: zone)
             for pair in declined where pair.volunteer == r.0.lower { if let hole = shiftSpans[pair.shift] { spans = Availability.removing(hole, from: spans) } }
+            for hole in holes[r.0.lower] ?? [] { spans = Availability.removing(hole, from: spans) }
             // Published work in another scope inside the range is time they no longer have.
             var busy = 0
             for hole in elsewhere[r.0] ?? [] {

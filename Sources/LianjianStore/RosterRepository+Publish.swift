@@ -50,6 +50,17 @@ extension RosterRepository {
         if let (name, response, title, at) = answers.first {
             return response == "declined" ? "\(name) declined 「\(title)」 at \(at.rfc3339)" : "\(name) confirmed 「\(title)」 at \(at.rfc3339)"
         }
+        // A hand edit of the published roster since then would be undone by publishing this draft.
+        let edits = try await c.query("""
+            SELECT (SELECT e.title FROM event_roles r JOIN events e ON e.id = r.event_id WHERE r.id = x.role_ids[1]), x.edited_at
+            FROM roster_edits x
+            WHERE x.published AND x.edited_at > \(builtAt) AND x.version_id <> \(id)
+              AND x.role_ids && ARRAY(SELECT (s ->> 'id')::uuid FROM roster_versions rv, jsonb_array_elements(rv.problem -> 'shifts') s WHERE rv.id = \(id))
+            ORDER BY x.edited_at LIMIT 1
+            """, logger: logger).all((String?, Date).self)
+        if let (title, at) = edits.first {
+            return "the published roster of 「\(title ?? "")」 was edited by hand at \(at.rfc3339)"
+        }
         return nil
     }
 

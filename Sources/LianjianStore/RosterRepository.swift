@@ -33,54 +33,6 @@ public struct RosterRepository: Sendable {
         }
     }
 
-    public struct Assignment: Sendable, Codable, Hashable {
-        public var roleID: UUID
-        public var volunteerID: UUID
-        enum CodingKeys: String, CodingKey {
-            case roleID = "role_id"
-            case volunteerID = "volunteer_id"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encodeID(roleID, forKey: .roleID)
-            try c.encodeID(volunteerID, forKey: .volunteerID)
-        }
-    }
-
-    /// What changed against the published roster: pairs added and removed, and volunteers
-    /// moved from one role to another.
-    public struct Diff: Sendable, Codable, Equatable {
-        public var added: [Assignment]
-        public var removed: [Assignment]
-        public var moved: [Move]
-        public struct Move: Sendable, Codable, Equatable {
-            public var volunteerID: UUID
-            public var fromRole: UUID
-            public var toRole: UUID
-            enum CodingKeys: String, CodingKey {
-                case volunteerID = "volunteer_id"
-                case fromRole = "from_role"
-                case toRole = "to_role"
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encodeID(volunteerID, forKey: .volunteerID)
-                try c.encodeID(fromRole, forKey: .fromRole)
-                try c.encodeID(toRole, forKey: .toRole)
-            }
-        }
-
-        static func between(published: Set<Assignment>, new: Set<Assignment>) -> Diff {
-            let added = new.subtracting(published).sorted { ($0.volunteerID.lower, $0.roleID.lower) < ($1.volunteerID.lower, $1.roleID.lower) }
-            let removed = published.subtracting(new).sorted { ($0.volunteerID.lower, $0.roleID.lower) < ($1.volunteerID.lower, $1.roleID.lower) }
-            var moved: [Move] = []
-            for r in removed { if let a = added.first(where: { $0.volunteerID == r.volunteerID }) { moved.append(Move(volunteerID: r.volunteerID, fromRole: r.roleID, toRole: a.roleID)) } }
-            return Diff(added: added, removed: removed, moved: moved)
-        }
-    }
-
     /// Timings of one generation, for the benchmark.
     public struct Timing: Sendable {
         public var loadMs: Int
@@ -152,19 +104,26 @@ public struct RosterRepository: Sendable {
         }
     }
 
+    /// A version with its assignments and diff, each labelled with the volunteer's name, the
+    /// event's title and time, the answer given and whether the pair is pinned by hand.
     public func get(_ id: UUID) async throws(StoreError) -> Version {
-        let rows = try await db.withConnection { c in
-            try await c.query("""
+        let (rows, labels) = try await db.withConnection { c in
+            let rows = try await c.query("""
                 SELECT community_id, range_from::text, range_to::text, status, score::text, lower_bound, diff::text, solve_ms,
                        coalesce((SELECT array_agg(role_id ORDER BY role_id, volunteer_id) FROM roster_assignments WHERE version_id = v.id), '{}'),
                        coalesce((SELECT array_agg(volunteer_id ORDER BY role_id, volunteer_id) FROM roster_assignments WHERE version_id = v.id), '{}')
                 FROM roster_versions v WHERE id = \(id)
                 """, logger: db.logger).all((UUID?, String, String, String, String, Int?, String, Int32, [UUID], [UUID]).self)
+            let diff = rows.first.flatMap { try? JSONDecoder().decode(Diff.self, from: Data($0.6.utf8)) }
+            let pairs = (rows.first.map { zip($0.8, $0.9).map { Assignment(roleID: $0, volunteerID: $1) } } ?? []) + (diff.map { $0.added + $0.removed } ?? [])
+            let labels = try await RosterLabels.load(pairs, c, db.logger)
+            return (rows, labels)
         }
         guard let r = rows.first, let score = try? JSONDecoder().decode(Score.self, from: Data(r.4.utf8)),
               let diff = try? JSONDecoder().decode(Diff.self, from: Data(r.6.utf8)) else { throw .notFound("roster") }
         return Version(id: .init(id), communityID: r.0.map { .init($0) }, from: LocalDate(r.1)!, to: LocalDate(r.2)!, status: r.3, score: score, lowerBound: r.5,
-                       diff: diff, solveMs: Int(r.7), assignments: zip(r.8, r.9).map { Assignment(roleID: $0, volunteerID: $1) })
+                       diff: labels.labelled(diff), solveMs: Int(r.7),
+                       assignments: zip(r.8, r.9).map { labels.labelled(Assignment(roleID: $0, volunteerID: $1)) })
     }
 
     /// The stored problem or roster document of a version (JSON text).

@@ -25,6 +25,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case schema
         /// The request was built on data that has changed since (a stale roster draft).
         case stale
+        /// A hand edit of a roster would break one of the solver's hard rules (the field names the rule).
+        case breaksRule = "breaks_rule"
         /// Too much work is queued (the solver's slots and queue are full); retry later.
         case busy
         /// Anything else; details are in the log only.

@@ -4,7 +4,7 @@ import LianjianDomain
 import LianjianStore
 import NIOCore
 
-/// Generating, reading and publishing rosters; volunteers' assignments and their answers.
+/// Generating, reading, finding, editing and publishing rosters; volunteers' assignments and their answers.
 struct RosterController {
     let database: Database
 
@@ -62,6 +62,8 @@ struct RosterController {
             JSON.response(data: Data(try await rosters.document(try pathID(context, "roster"), problem: false).utf8))
         }
         v1.post("rosters/:id/publish") { _, context in JSON.response(try await rosters.publish(try pathID(context, "roster"))) }
+        registerEdits(on: v1, rosters: rosters)
+        registerFind(on: v1, rosters: rosters)
         v1.get("volunteers/:id/assignments") { _, context in
             JSON.response(try await assignments.published(for: .init(try pathID(context, "volunteer"))))
         }
