@@ -49,6 +49,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Background work: the job queue's worker, roster generation (the solver on threads of its own).
+        .target(
+            name: "LianjianJobs",
+            dependencies: [
+                "LianjianDomain",
+                "LianjianStore",
+                "RosterSolver",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The only importer of Hummingbird.
         .target(
             name: "LianjianAPI",
@@ -70,6 +81,7 @@ let package = Package(
                 "LianjianSettings",
                 "LianjianStore",
                 "LianjianAPI",
+                "LianjianJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,7 +92,7 @@ let package = Package(
         // The facilities benchmark: booking acceptance and bay layout against a real database.
         .executableTarget(
             name: "store-bench",
-            dependencies: ["LianjianDomain", "LianjianSettings", "LianjianStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LianjianDomain", "LianjianSettings", "LianjianStore", "LianjianJobs", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "TestSupport",
@@ -99,11 +111,15 @@ let package = Package(
             name: "LianjianStoreTests",
             dependencies: ["LianjianStore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
+        .testTarget(
+            name: "LianjianJobsTests",
+            dependencies: ["LianjianJobs", "LianjianStore", "TestSupport", "RosterSolver"]
+        ),
         .testTarget(name: "LianjianCLITests", dependencies: ["lianjian", "RosterSolver", "RosterInstances"]),
         .testTarget(
             name: "LianjianAPITests",
             dependencies: [
-                "LianjianAPI", "LianjianStore", "TestSupport", "RosterSolver",
+                "LianjianAPI", "LianjianStore", "LianjianJobs", "TestSupport", "RosterSolver",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),

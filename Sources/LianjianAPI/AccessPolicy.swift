@@ -93,6 +93,7 @@ enum AccessPolicy {
         "GET /v1/rosters/{id}/roster": rule(.roster, community),
         "POST /v1/rosters/{id}/publish": rule(.roster, community),
         "POST /v1/rosters/{id}/edits": rule(.roster, community),
+        "GET /v1/jobs/{id}": rule(.job, community),
         // Narrowed to the organiser's own community by the handler.
         "GET /v1/rosters": rule(nil, [.admin: .any, .organiser: .any]),
         "GET /v1/communities/{id}/roster": rule(.community, community),

@@ -33,9 +33,10 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let body = try await request.collectBody(upTo: Self.maxBody)
         let scope = "POST \(request.uri.path) \(principal.tokenID.uuidString.lowercased())"
         switch try await store.begin(scope: scope, key: key, requestHash: Self.hash(Data(body.readableBytesView))) {
-        case .replay(let status, let bytes):
+        case .replay(let status, let bytes, let location):
             var response = JSON.response(data: bytes, status: .init(code: status))
             response.headers[.idempotentReplayed] = "true"
+            if let location { response.headers[.location] = location }
             return response
         case .mismatch:
             throw APIError(.unprocessableContent, code: "idempotency_mismatch",
@@ -57,7 +58,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         do {
             let response = try await IdempotencyFence.$current.withValue(fence) { try await next(request, context) }
             let bytes = try await Self.collect(response.body)
-            try await store.finish(fence, status: response.status.code, body: bytes)
+            try await store.finish(fence, status: response.status.code, body: bytes, location: response.headers[.location])
             return Response(status: response.status, headers: response.headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         } catch let error as StoreError where error.code == .unknownOutcome {
             // The work may have committed: keep the key; its lease decides what a retry may do.

@@ -98,7 +98,8 @@ extension Database {
             }
         } catch {
             let mapped = StoreError.from(error)
-            if [.unavailable, .timeout, .unknownOutcome].contains(mapped.code) {
+            // A caller that was cancelled (a stopping worker, a dropped request) is no database failure.
+            if [.unavailable, .timeout, .unknownOutcome].contains(mapped.code), !(error is CancellationError && Task.isCancelled) {
                 logger.error("database failure", metadata: ["error": "\(StoreError.loggable(error))"])
             }
             throw mapped

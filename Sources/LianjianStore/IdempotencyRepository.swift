@@ -19,8 +19,8 @@ public struct IdempotencyRepository: Sendable {
         /// First time (or a takeover of an attempt that never did its work): do the work under
         /// this fence, then call ``finish(_:status:body:)``.
         case proceed(IdempotencyFence)
-        /// Seen before with the same body: send this response again.
-        case replay(status: Int, body: Data)
+        /// Seen before with the same body: send this response again (with its `Location`, if any).
+        case replay(status: Int, body: Data, location: String? = nil)
         /// Seen before with a different body.
         case mismatch
         /// The first request with this key is still being handled (its lease runs).
@@ -44,22 +44,22 @@ public struct IdempotencyRepository: Sendable {
         if claimed == 1 { return .proceed(IdempotencyFence(scope: scope, key: key, attempt: attempt)) }
         let rows = try await db.withConnection { c in
             try await c.query("""
-                SELECT request_hash, status, encode(body, 'base64'), committed_at IS NOT NULL
+                SELECT request_hash, status, encode(body, 'base64'), committed_at IS NOT NULL, location
                 FROM idempotency_keys WHERE scope = \(scope) AND key = \(key)
-                """, logger: db.logger).all((String, Int, String, Bool).self)
+                """, logger: db.logger).all((String, Int, String, Bool, String?).self)
         }
-        guard let (hash, status, body, committed) = rows.first else { return .inProgress }
+        guard let (hash, status, body, committed, location) = rows.first else { return .inProgress }
         if hash != requestHash { return .mismatch }
-        if status != 0 { return .replay(status: status, body: Data(base64Encoded: body.filter { !$0.isWhitespace }) ?? Data()) }
+        if status != 0 { return .replay(status: status, body: Data(base64Encoded: body.filter { !$0.isWhitespace }) ?? Data(), location: location) }
         return committed ? .doneWithoutResponse : .inProgress
     }
 
     /// Stores the response of the fence's attempt (a taken-over attempt stores nothing).
-    public func finish(_ fence: IdempotencyFence, status: Int, body: Data) async throws(StoreError) {
+    public func finish(_ fence: IdempotencyFence, status: Int, body: Data, location: String? = nil) async throws(StoreError) {
         let encoded = body.base64EncodedString()
         try await db.withConnection { c in
             try await c.query("""
-                UPDATE idempotency_keys SET status = \(status), body = decode(\(encoded), 'base64')
+                UPDATE idempotency_keys SET status = \(status), body = decode(\(encoded), 'base64'), location = \(location)
                 WHERE scope = \(fence.scope) AND key = \(fence.key) AND attempt = \(fence.attempt)
                 """, logger: db.logger).collectCount()
         }

@@ -10,7 +10,7 @@ public struct OwnerRepository: Sendable {
 
     /// The kinds of object a path id can name.
     public enum Kind: String, Sendable, CaseIterable {
-        case community, unit, project, volunteer, facility, booking, token, plan, event, roster
+        case community, unit, project, volunteer, facility, booking, token, plan, event, roster, job
     }
 
     /// The owner of the object, or `nil` when there is no such object.
@@ -40,6 +40,8 @@ public struct OwnerRepository: Sendable {
                 JOIN joint_projects p ON p.id = e.project_id), '{}')
             FROM roster_versions v WHERE id = \(id)
             """
+        // A job belongs to the community it works for (none: the whole district, admins only).
+        case .job: "SELECT community_id, NULL::uuid, NULL::uuid FROM jobs WHERE id = \(id)"
         case .event: "SELECT e.community_id, p.unit_id, NULL::uuid FROM events e JOIN joint_projects p ON p.id = e.project_id WHERE e.id = \(id)"
         }
         if [.volunteer, .unit, .roster].contains(kind) {

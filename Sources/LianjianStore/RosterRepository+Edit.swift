@@ -17,7 +17,8 @@ extension RosterRepository {
     ///   when the edit does not fit the roster; ``StoreError/Code/breaksRule`` naming the rule.
     public func edit(_ id: UUID, _ edit: RosterEdit) async throws(StoreError) -> Version {
         let head = try await get(id)
-        var found = TimeZone(identifier: "Asia/Shanghai")!
+        // The zone generation used (see `generate`), so reasons print the same local times.
+        var found = DisplayZone.current
         if let community = head.communityID { found = try await CommunityRepository(db).get(community).zone }
         let zone = found
         let builder = RosterProblemBuilder(community: head.communityID, from: head.from, to: head.to, zone: zone, logger: db.logger)

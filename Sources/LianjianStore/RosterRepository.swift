@@ -2,9 +2,10 @@ import Foundation
 import LianjianDomain
 import PostgresNIO
 import RosterSolver
+import Synchronization
 
-/// Roster versions: generated from the database with the roster solver, stored as drafts with
-/// their score, bound and diff, published, and answered by volunteers.
+/// Roster versions: problems read from the tables, drafts stored with their score, bound and
+/// diff, published, edited and answered. Solving itself is the jobs layer's (`LianjianJobs`).
 public struct RosterRepository: Sendable {
     let db: Database
 
@@ -33,75 +34,72 @@ public struct RosterRepository: Sendable {
         }
     }
 
-    /// Timings of one generation, for the benchmark.
-    public struct Timing: Sendable {
-        public var loadMs: Int
-        public var solveMs: Int
-        public var storeMs: Int
+    /// A problem read from the tables, with what a draft solved from it is stored with.
+    public struct Reading: Sendable {
+        public var community: Community.ID?
+        public var from: LocalDate
+        public var to: LocalDate
+        public var problem: Problem
+        /// The published pairs of the problem's roles, for the diff.
+        public var published: [Pair]
+        /// The database's clock when the problem was read: publications and answers after it
+        /// make a draft solved from it stale.
+        public var builtAt: Date
     }
 
-    /// Builds the problem, solves it within `timeLimit`, and stores a draft version.
-    public func generate(community: Community.ID?, from: LocalDate, to: LocalDate, timeLimit: Duration,
-                         seed: UInt64 = 0) async throws(StoreError) -> (Version, Timing) {
+    /// Reads the `roster-problem/1` of a community (or of every community) between two dates.
+    public func read(community: Community.ID?, from: LocalDate, to: LocalDate) async throws(StoreError) -> Reading {
         var zone = DisplayZone.current
         if let community { zone = try await CommunityRepository(db).get(community).zone }
-        let clock = ContinuousClock()
-        let t0 = clock.now
         let builder = RosterProblemBuilder(community: community, from: from, to: to, zone: zone, logger: db.logger)
-        // The database's clock when the problem was read: publications and answers after it make the draft stale.
         let (problem, published, builtAt) = try await db.withConnection { c in
             let builtAt = try await c.query("SELECT now()", logger: db.logger).all(Date.self)[0]
             let (problem, published) = try await builder.build(c)
             return (problem, published, builtAt)
         }
-        let t1 = clock.now
-        // The solver is CPU-bound for seconds: it runs on a thread of its own, never on a request's task.
-        let options = SolverOptions(timeLimit: timeLimit, seed: seed)
-        let roster = try await SolverGate.shared.run { Result { () throws(StoreError) -> Roster in try Self.solve(problem, options) } }.get()
-        let t2 = clock.now
-        let id = try await store(problem: problem, published: published, roster: roster, community: community, from: from, to: to,
-                                 solveMs: Self.ms(t1, t2), builtAt: builtAt)
-        let version = try await get(id)
-        let timing = Timing(loadMs: Self.ms(t0, t1), solveMs: Self.ms(t1, t2), storeMs: Self.ms(t2, clock.now))
-        return (version, timing)
+        return Reading(community: community, from: from, to: to, problem: problem, published: published, builtAt: builtAt)
     }
 
-    static func ms(_ a: ContinuousClock.Instant, _ b: ContinuousClock.Instant) -> Int {
-        let d = a.duration(to: b)
-        return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
-    }
-
-    /// Pinned (confirmed) pairs that break a hard rule are the only way solving can fail.
-    static func solve(_ problem: Problem, _ options: SolverOptions) throws(StoreError) -> Roster {
-        do {
-            return try Solver.solve(problem, options: options)
-        } catch {
-            throw StoreError(.invalid, field: "pinned", message: "confirmed assignments cannot all be kept: \(error.path): \(error.reason)")
+    /// Stores `roster`, solved from `reading`, as a draft version; when `claim` is given, the
+    /// job it holds ends with `{"version_id"}` in the same transaction (a worker that lost its
+    /// claim stores nothing).
+    /// - Returns: the new version's id.
+    public func storeDraft(_ reading: Reading, roster: Roster, solveMs: Int, completing claim: JobRepository.Claim? = nil,
+                           progress: JobRepository.Progress? = nil) async throws(StoreError) -> UUID {
+        let logger = db.logger
+        guard let claim else {
+            return try await db.transaction { c in try await Self.insertDraft(reading, roster: roster, solveMs: solveMs, on: c, logger: logger) }
         }
+        let stored = Mutex<UUID?>(nil)
+        try await JobRepository(db).succeed(claim, progress: progress) { c in
+            let id = try await Self.insertDraft(reading, roster: roster, solveMs: solveMs, on: c, logger: logger)
+            stored.withLock { $0 = id }
+            return ["version_id": id.uuidString.lowercased()]
+        }
+        guard let id = stored.withLock({ $0 }) else { throw StoreError(.unavailable, message: "the draft was not stored") }
+        return id
     }
 
-    private func store(problem: Problem, published: [Pair], roster: Roster, community: Community.ID?, from: LocalDate, to: LocalDate, solveMs: Int, builtAt: Date) async throws(StoreError) -> UUID {
+    static func insertDraft(_ reading: Reading, roster: Roster, solveMs: Int, on c: PostgresConnection, logger: Logger) async throws -> UUID {
         let new = Set(roster.assignments.map { Assignment(roleID: UUID(uuidString: $0.shift)!, volunteerID: UUID(uuidString: $0.volunteer)!) })
-        let old = Set(published.map { Assignment(roleID: UUID(uuidString: $0.shift)!, volunteerID: UUID(uuidString: $0.volunteer)!) })
+        let old = Set(reading.published.map { Assignment(roleID: UUID(uuidString: $0.shift)!, volunteerID: UUID(uuidString: $0.volunteer)!) })
         let diff = Diff.between(published: old, new: new)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = { (v: any Encodable) in String(decoding: (try? encoder.encode(v)) ?? Data("null".utf8), as: UTF8.self) }
-        let (problemJSON, rosterJSON, scoreJSON, diffJSON) = (json(problem), json(roster), json(roster.score), json(diff))
+        let (problemJSON, rosterJSON, scoreJSON, diffJSON) = (json(reading.problem), json(roster), json(roster.score), json(diff))
         let pairs = Array(new)
-        return try await db.transaction { c in
-            let id = try await c.query("""
-                INSERT INTO roster_versions (community_id, range_from, range_to, score, lower_bound, diff, problem, roster, solve_ms, built_at)
-                VALUES (\(community?.uuid), \(from.description)::date, \(to.description)::date, \(scoreJSON)::jsonb, \(roster.lowerBound),
-                        \(diffJSON)::jsonb, \(problemJSON)::jsonb, \(rosterJSON)::jsonb, \(solveMs), \(builtAt))
-                RETURNING id
-                """, logger: db.logger).all(UUID.self)[0]
-            try await c.query("""
-                INSERT INTO roster_assignments (version_id, role_id, volunteer_id)
-                SELECT \(id), r, v FROM unnest(\(pairs.map(\.roleID))::uuid[], \(pairs.map(\.volunteerID))::uuid[]) AS t(r, v)
-                """, logger: db.logger)
-            return id
-        }
+        let id = try await c.query("""
+            INSERT INTO roster_versions (community_id, range_from, range_to, score, lower_bound, diff, problem, roster, solve_ms, built_at)
+            VALUES (\(reading.community?.uuid), \(reading.from.description)::date, \(reading.to.description)::date, \(scoreJSON)::jsonb,
+                    \(roster.lowerBound), \(diffJSON)::jsonb, \(problemJSON)::jsonb, \(rosterJSON)::jsonb, \(solveMs), \(reading.builtAt))
+            RETURNING id
+            """, logger: logger).all(UUID.self)[0]
+        try await c.query("""
+            INSERT INTO roster_assignments (version_id, role_id, volunteer_id)
+            SELECT \(id), r, v FROM unnest(\(pairs.map(\.roleID))::uuid[], \(pairs.map(\.volunteerID))::uuid[]) AS t(r, v)
+            """, logger: logger)
+        return id
     }
 
     /// A version with its assignments and diff, each labelled with the volunteer's name, the

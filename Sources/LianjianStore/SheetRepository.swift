@@ -13,17 +13,18 @@ public struct SheetRepository: Sendable {
 
     /// The lines of `source`: `roster_assignments` (one version's) or `published_assignments` (what is current).
     static func lineSelect(_ source: String) -> String { """
-        SELECT r.id, v.id, e.starts_at, e.ends_at, e.title, e.venue, r.skill, v.name, coalesce(u.name, ''), v.phone, x.response,
-               v.community_id, v.unit_id
+        SELECT r.id, v.id, e.starts_at, e.ends_at, e.title, e.venue, coalesce(k.name_zh, r.skill), v.name, coalesce(u.name, ''), v.phone, x.response,
+               v.community_id, v.unit_id, coalesce(k.name_en, r.skill)
         FROM \(source) a
         JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id JOIN volunteers v ON v.id = a.volunteer_id
+        LEFT JOIN skills k ON k.code = r.skill
         LEFT JOIN partner_units u ON u.id = v.unit_id
         LEFT JOIN assignment_responses x ON x.role_id = a.role_id AND x.volunteer_id = a.volunteer_id
         """ }
 
-    static func lines(_ rows: [(UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?)]) -> [OwnedLine] {
+    static func lines(_ rows: [(UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?, String)]) -> [OwnedLine] {
         rows.map { r in
-            (RosterLine(roleID: r.0, volunteerID: .init(r.1), start: r.2, end: r.3, event: r.4, venue: r.5, skill: r.6, volunteer: r.7,
+            (RosterLine(roleID: r.0, volunteerID: .init(r.1), start: r.2, end: r.3, event: r.4, venue: r.5, skill: r.6, skillEnglish: r.13, volunteer: r.7,
                         unit: r.8, phone: r.9, response: r.10),
              Principal.Owner(community: .init(r.11), unit: r.12.map { .init($0) }, volunteer: .init(r.1)))
         }
@@ -34,7 +35,7 @@ public struct SheetRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 \(unescaped: Self.lineSelect("roster_assignments")) WHERE a.version_id = \(version) AND e.status = 'scheduled' ORDER BY e.starts_at, e.title, r.skill, v.name
-                """, logger: db.logger).all((UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?).self)
+                """, logger: db.logger).all((UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?, String).self)
         }
         return Self.lines(rows)
     }
@@ -45,7 +46,7 @@ public struct SheetRepository: Sendable {
             try await c.query("""
                 \(unescaped: Self.lineSelect("published_assignments")) WHERE a.volunteer_id = \(volunteer.uuid) AND e.status = 'scheduled'
                 ORDER BY e.starts_at
-                """, logger: db.logger).all((UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?).self)
+                """, logger: db.logger).all((UUID, UUID, Date, Date, String, String, String, String, String, String, String?, UUID, UUID?, String).self)
         }
         return Self.lines(rows)
     }

@@ -10,12 +10,16 @@ public struct SolverOptions: Sendable {
     public var threads: Int
     /// Whether to compute `lower_bound`.
     public var computeLowerBound: Bool
+    /// Called from the solver's threads as it goes (see ``SolverProgress``); it must be quick.
+    public var progress: (@Sendable (SolverProgress) -> Void)?
 
-    public init(timeLimit: Duration = .seconds(60), seed: UInt64 = 0, threads: Int = 2, computeLowerBound: Bool = true) {
+    public init(timeLimit: Duration = .seconds(60), seed: UInt64 = 0, threads: Int = 2, computeLowerBound: Bool = true,
+                progress: (@Sendable (SolverProgress) -> Void)? = nil) {
         self.timeLimit = timeLimit
         self.seed = seed
         self.threads = max(1, threads)
         self.computeLowerBound = computeLowerBound
+        self.progress = progress
     }
 }
 
@@ -27,6 +31,10 @@ public enum Solver {
     public static func solve(_ problem: Problem, options: SolverOptions = SolverOptions()) throws(ProblemError) -> Roster {
         let clock = ContinuousClock()
         let started = clock.now
+        let report: @Sendable (SolverProgress.Phase, Int?, Int?) -> Void = { phase, best, bound in
+            options.progress?(SolverProgress(phase: phase, elapsed: clock.now - started, budget: options.timeLimit, best: best, bound: bound))
+        }
+        report(.constructing, nil, nil)
         let model = Model(problem)
         let candidates = Candidates(model: model)
         var pinned = SearchState(model: model, candidates: candidates)
@@ -37,6 +45,8 @@ public enum Solver {
         let starts = startingRosters(pinned, flow: flow?.pairs, slices: slices)
         let greedyCost = starts[0].cost
         let constructed = clock.now
+        let flowBound = flow?.bound
+        report(.searching, greedyCost, flowBound)
 
         // The search leaves the end of the time limit to the lower bound, and some to spare.
         let searchDeadline = started.advanced(by: options.timeLimit * (options.computeLowerBound && flow == nil ? 85 : 95) / 100)
@@ -48,7 +58,9 @@ public enum Solver {
         let searchLimits = limits
         let results = ResultSlots(count: options.threads)
         DispatchQueue.concurrentPerform(iterations: options.threads) { i in
-            let (state, work) = search(from: starts[i % starts.count], seed: options.seed &* 0x9E37_79B9 &+ UInt64(i), slices, searchLimits)
+            let (state, work) = search(from: starts[i % starts.count], seed: options.seed &* 0x9E37_79B9 &+ UInt64(i), slices, searchLimits) {
+                report(.searching, $0, flowBound)
+            }
             results.store(i, state, iterations: work)
         }
         // Best cost wins; ties go to the lowest thread so the choice is deterministic.
@@ -67,6 +79,7 @@ public enum Solver {
             generated = outcome
         }
         let searched = clock.now
+        report(.bounding, best.state.cost, flow?.bound)
         // The bound gets at most a tenth of the time limit, and no longer than the search itself
         // took (a quick re-plan stays quick); at least 50 ms. With the flow bound already known,
         // the Lagrangian only tops it up, in 30 ms.
@@ -80,6 +93,7 @@ public enum Solver {
                 model, candidates, upperBound: best.state.cost, deadline: boundDeadline, flow: flow == nil ? nil : known,
                 roster: best.state.byVolunteer)
         let elapsed = clock.now - started
+        report(.done, best.state.cost, bound)
         func millis(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
         return makeRoster(
             model, best.state, lowerBound: bound,
@@ -113,7 +127,8 @@ public enum Solver {
     /// local optimum. Rounds go on while they gain, at most four, and end at once on a roster
     /// that reaches the lower bound (it is optimal).
     /// - Returns: the best roster and the work done (iterations plus re-assignments).
-    static func search(from start: SearchState, seed: UInt64, _ slices: TimeSlices, _ limits: LocalSearch.Limits) -> (SearchState, Int) {
+    static func search(from start: SearchState, seed: UInt64, _ slices: TimeSlices, _ limits: LocalSearch.Limits,
+                       onRound: (Int) -> Void = { _ in }) -> (SearchState, Int) {
         let laterIdle = 20_000 + 50 * start.model.shiftCount
         let later = (idle: laterIdle, max: 2 * laterIdle)
         var state = start
@@ -136,6 +151,7 @@ public enum Solver {
             limits.idleIterations = later.idle
             limits.maxIterations = later.max
             work += sweeper.sweep(&state, deadline: limits.deadline)
+            onRound(state.cost)
             if round == 0, let handOff = limits.handOff, handOff(state.cost) { return (state, work) }
             if state.cost == before || state.cost <= limits.bound ?? Int.min || ContinuousClock.now >= limits.deadline { break }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import LianjianDomain
+import LianjianJobs
 import LianjianStore
 
 /// The demo's events: the film outing for 60 elderly residents of 香园街 (six with mobility aids),
@@ -38,7 +39,7 @@ struct DemoEvents {
             startDate: monday, startTime: LocalTime("08:00")!, durationMinutes: 240,
             roles: [StaffingRule(skill: "doctor", count: 2, unitsOnly: true), StaffingRule(skill: "nurse", count: 1, unitsOnly: true)]))
         for plan in [clinic.id, screening.id] { _ = try await PlanRepository(db).generate(plan, from: monday, to: monday.adding(days: 55)) }
-        let (draft, _) = try await RosterRepository(db).generate(community: nil, from: monday, to: monday.adding(days: 13), timeLimit: .seconds(3))
+        let (draft, _) = try await RosterGeneration(db).generate(.init(communityID: nil, from: monday, to: monday.adding(days: 13), timeLimitSeconds: 3))
         _ = try await RosterRepository(db).publish(draft.id.uuid)
         _ = try await SheetRepository(db).assignGroups(film.id)
     }

@@ -4,6 +4,7 @@
 // re-generated after one volunteer declines one assignment.
 import Foundation
 import LianjianDomain
+import LianjianJobs
 import LianjianStore
 
 enum RosterBench {
@@ -64,7 +65,7 @@ enum RosterBench {
         var last: RosterRepository.Version?
         for _ in 0..<runs {
             let start = ContinuousClock.now
-            let (version, timing) = try await rosters.generate(community: nil, from: from, to: to, timeLimit: .milliseconds(Int(generateLimit * 1000)))
+            let (version, timing) = try await RosterGeneration(db).generate(.init(communityID: nil, from: from, to: to, timeLimitSeconds: generateLimit))
             let total = millis(ContinuousClock.now - start)
             totals.append(total)
             print(String(format: "  generate: total %.0f ms = load %d + solve %d + store %d (+ read back); %d assignments, score %d, lower bound %@",
@@ -80,7 +81,7 @@ enum RosterBench {
             let pair = published.assignments[published.assignments.count / (i + 2)]
             try await AssignmentRepository(db).respond(.init(pair.volunteerID), role: pair.roleID, confirmed: false)
             let start = ContinuousClock.now
-            let (version, timing) = try await rosters.generate(community: nil, from: from, to: to, timeLimit: .milliseconds(Int(regenerateLimit * 1000)))
+            let (version, timing) = try await RosterGeneration(db).generate(.init(communityID: nil, from: from, to: to, timeLimitSeconds: regenerateLimit))
             let total = millis(ContinuousClock.now - start)
             again.append(total)
             let refilled = version.diff.added.filter { $0.roleID == pair.roleID }.count

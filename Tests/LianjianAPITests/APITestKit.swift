@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LianjianAPI
+import Logging
+import LianjianJobs
 import LianjianDomain
 import LianjianStore
 import NIOCore
@@ -15,7 +17,15 @@ func withAPI(burst: Int = 10_000, downloads: DownloadLinks.Settings = .init(),
     try await TestDatabase.with { db in
         let admin = try await TokenRepository(db).create(Principal(tokenID: UUID(), role: .admin), label: "tests", expiresAt: .distantFuture).1
         let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst, downloads: downloads))
-        try await app.test(.router) { client in try await body(APIClient(client: client, database: db, token: admin)) }
+        // Generations are jobs: a worker runs beside the app, as `lianjian serve` runs one.
+        var logger = Logger(label: "tests.worker")
+        logger.logLevel = .warning
+        let worker = Worker(database: db, settings: .init(name: "tests", pollInterval: .milliseconds(20)), logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await worker.run() }
+            defer { group.cancelAll() }
+            try await app.test(.router) { client in try await body(APIClient(client: client, database: db, token: admin)) }
+        }
     }
 }
 
@@ -64,6 +74,25 @@ struct APIClient: Sendable {
     }
 
     func get(_ uri: String) async throws -> Reply { try await send(.get, uri) }
+
+    /// Generates a draft as a client does: queues the job (202 with its `Location`), then
+    /// follows the job until it ends. The reply is the ended job's; a finished one has `version`.
+    func generate(_ object: [String: Any], headers: HTTPFields = [:]) async throws -> Reply {
+        let queued = try await post("/v1/rosters/generate", object, headers: headers)
+        guard queued.status == .accepted, let location = queued.headers[.location] else { return queued }
+        return try await follow(location)
+    }
+
+    /// Polls a job until it has succeeded or failed (at most a minute).
+    func follow(_ location: String) async throws -> Reply {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+        while true {
+            let job = try await get(location)
+            let state = job.string("state") ?? ""
+            if job.status != .ok || state == "succeeded" || state == "failed" || ContinuousClock.now > deadline { return job }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+    }
 
     static func encode(_ object: [String: Any]) -> String {
         String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)

@@ -32,8 +32,9 @@ struct AccessFixture {
             // With a role, so the roster's problem has the event as a shift: the roster staffs it.
             let event = try await api.post("/v1/events", ["project_id": project.string("id")!, "title": "活动", "start": "2027-01-05T09:00",
                                                           "end": "2027-01-05T10:00", "roles": [["skill": "companion", "count": 1]]])
-            let roster = try await api.post("/v1/rosters/generate", ["community_id": community, "from": "2027-01-04", "to": "2027-01-10", "time_limit_seconds": 0.2])
+            let roster = try await api.generate(["community_id": community, "from": "2027-01-04", "to": "2027-01-10", "time_limit_seconds": 0.2])
             f.ids["roster-\(side)"] = (roster.json["version"] as? [String: Any])?["id"] as? String
+            f.ids["job-\(side)"] = roster.string("id")
             f.ids["plan-\(side)"] = plan.string("id")!
             f.ids["event-\(side)"] = event.string("id")!
             f.ids["community-\(side)"] = community

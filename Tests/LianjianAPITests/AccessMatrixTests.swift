@@ -103,9 +103,9 @@ struct AccessMatrixTests {
                                                               "signed_on": "2026-01-01"]).string("id")!
             _ = try await api.post("/v1/events", ["project_id": project, "title": "活动c", "start": "2027-01-06T09:00", "end": "2027-01-06T10:00",
                                                   "roles": [["skill": "companion", "count": 1]]])
-            let week = try await api.post("/v1/rosters/generate", ["community_id": community, "from": "2027-01-04", "to": "2027-01-10", "time_limit_seconds": 0.2])
+            let week = try await api.generate(["community_id": community, "from": "2027-01-04", "to": "2027-01-10", "time_limit_seconds": 0.2])
             let both = (week.json["version"] as? [String: Any])?["id"] as? String ?? "-"
-            let cOnly = try await api.post("/v1/rosters/generate", ["community_id": community, "from": "2027-01-06", "to": "2027-01-06", "time_limit_seconds": 0.2])
+            let cOnly = try await api.generate(["community_id": community, "from": "2027-01-06", "to": "2027-01-06", "time_limit_seconds": 0.2])
             let theirs = (cOnly.json["version"] as? [String: Any])?["id"] as? String ?? "-"
             let liaisonA = api.as(f.tokens[.liaison]!)
             let liaisonC = api.as(try await api.token(.liaison, unit: unit))

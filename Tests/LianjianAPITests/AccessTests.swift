@@ -134,7 +134,8 @@ struct AccessTests {
                 DO $$ DECLARE missing text; BEGIN
                   SELECT string_agg(c.relname, ', ') INTO missing FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                   WHERE c.relkind = 'r' AND n.nspname = 'public'
-                    AND c.relname NOT IN ('audit_log', 'idempotency_keys', 'schema_migrations')
+                    -- Queues: their rows change every second while work runs; what the work writes is audited.
+                    AND c.relname NOT IN ('audit_log', 'idempotency_keys', 'schema_migrations', 'jobs')
                     AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'audit');
                   IF missing IS NOT NULL THEN RAISE EXCEPTION 'tables without the audit trigger: %', missing; END IF;
                 END $$
@@ -181,7 +182,7 @@ struct AccessTests {
                                                   "roles": [["skill": "companion", "count": 1]]])
             let organiser = api.as(try await api.token(.organiser, community: f.community))
             #expect(try await organiser.get("/v1/volunteers/\(volunteer)").status == .notFound)
-            let draft = try await api.post("/v1/rosters/generate", ["community_id": f.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.3])
+            let draft = try await api.generate(["community_id": f.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.3])
             #expect(try await organiser.get("/v1/volunteers/\(volunteer)").status == .notFound)  // a draft is not a roster yet
             _ = try await api.post("/v1/rosters/\((draft.json["version"] as! [String: Any])["id"] as! String)/publish", [:])
             let seen = try await organiser.get("/v1/volunteers/\(volunteer)")

@@ -40,7 +40,7 @@ struct CSVInjectionTests {
                                                           "roles": [["skill": "companion", "count": 1]]])
                 #expect(e.status == .created, "\(e.text)")
             }
-            let g = try await api.post("/v1/rosters/generate", ["community_id": f.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.3])
+            let g = try await api.generate(["community_id": f.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.3])
             let roster = try #require((g.json["version"] as? [String: Any])?["id"] as? String, "\(g.text)")
             for lang in ["zh", "en"] {
                 let csv = try await api.get("/v1/rosters/\(roster)/csv?lang=\(lang)")

@@ -26,7 +26,7 @@ struct ExportTests {
                                                                                     "phone": "1380000020\(i)", "needs": i == 6 ? ["mobility_aid"] : []])
             _ = try await api.post("/v1/events/\(event)/participants", ["resident_id": r.string("id")!])
         }
-        let g = try await api.post("/v1/rosters/generate", ["community_id": f.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.5])
+        let g = try await api.generate(["community_id": f.community, "from": "2026-12-01", "to": "2026-12-07", "time_limit_seconds": 0.5])
         let roster = (g.json["version"] as! [String: Any])["id"] as! String
         _ = try await api.post("/v1/rosters/\(roster)/publish", [:])
         return (f.community, event, roster, volunteers)
@@ -41,7 +41,10 @@ struct ExportTests {
             let bytes = Array(csv.text.utf8)
             #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
             #expect(csv.text.hasPrefix("\u{FEFF}日期,开始,结束,活动,地点,技能,志愿者,联建单位,手机,确认情况\r\n"))
-            #expect(csv.text.contains("2026-12-05,13:30,17:00,\"我陪老人看电影, \"\"专场\"\"\",上街影院,companion,"))
+            // Skills as people say them: Chinese in the Chinese file, English in the English one.
+            #expect(csv.text.contains("2026-12-05,13:30,17:00,\"我陪老人看电影, \"\"专场\"\"\",上街影院,陪护,"), "\(csv.text)")
+            let english = try await api.get("/v1/rosters/\(film.roster)/csv?lang=en")
+            #expect(english.text.contains(",上街影院,companion,"), "\(english.text)")
             let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             // The header and three companions: two for six residents at one per three, one for the mobility aid.
             #expect(lines.count == 1 + 3)
@@ -69,7 +72,9 @@ struct ExportTests {
             let events = try ICalendarParser.parse(feed.text)
             #expect(events.count == 1)
             #expect(events[0]["DTSTART"] == "20261205T053000Z" && events[0]["DTEND"] == "20261205T090000Z")
-            #expect(events[0]["SUMMARY"] == "我陪老人看电影, \"专场\"（companion）")
+            #expect(events[0]["SUMMARY"] == "我陪老人看电影, \"专场\"（陪护）")
+            // The calendar's display zone is the community's, not a fixed one.
+            #expect(feed.text.contains("X-WR-TIMEZONE:Asia/Shanghai\r\n"))
             #expect(events[0]["LOCATION"] == "上街影院")
             #expect(try await api.as(nil).get("/v1/volunteers/\(someone)/calendar.ics?token=lj_wrong").status == .unauthorized)
             let other = film.volunteers.first { $0 != someone }!

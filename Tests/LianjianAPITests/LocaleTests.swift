@@ -44,7 +44,7 @@ struct LocaleTests {
     @Test("every message written in the API, store and domain sources has a Chinese translation")
     func catalogueCoversTheSources() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let missing = try MessageLiterals.scan(root.appendingPathComponent("Sources"), targets: ["LianjianAPI", "LianjianStore", "LianjianDomain"])
+        let missing = try MessageLiterals.scan(root.appendingPathComponent("Sources"), targets: ["LianjianAPI", "LianjianStore", "LianjianDomain", "LianjianJobs"])
             .filter { template in
                 let sample = template.replacingOccurrences(of: "{}", with: "7")
                 let chinese = Messages.localise(sample, to: .chinese)

@@ -18,7 +18,7 @@ struct PrintTests {
             let f = try await Self.sheetFixture(api, residents: 4)
             let none = try await api.get("/v1/events/\(f.clinic)/sheet")
             #expect(none.text.contains("尚未排班") && !none.text.contains("草稿 / DRAFT"), "\(none.text)")
-            let g = try await api.post("/v1/rosters/generate", ["community_id": f.community, "from": "2026-12-01", "to": "2026-12-31", "time_limit_seconds": 0.5])
+            let g = try await api.generate(["community_id": f.community, "from": "2026-12-01", "to": "2026-12-31", "time_limit_seconds": 0.5])
             let roster = try #require((g.json["version"] as? [String: Any])?["id"] as? String, "\(g.text)")
             let draft = try await api.get("/v1/events/\(f.outing)/sheet").text
             #expect(draft.contains("<p class=draft>草稿 / DRAFT") && draft.contains("@top-center{content:\"草稿 / DRAFT"))
@@ -96,7 +96,7 @@ struct PrintTests {
     func theSheetHasPageNumbersAndADraftMarkerOnEveryPage() async throws {
         try await withAPI { api in
             let f = try await Self.sheetFixture(api, residents: 45)
-            let g = try await api.post("/v1/rosters/generate", ["community_id": f.community, "from": "2026-12-01", "to": "2026-12-31", "time_limit_seconds": 0.5])
+            let g = try await api.generate(["community_id": f.community, "from": "2026-12-01", "to": "2026-12-31", "time_limit_seconds": 0.5])
             let roster = try #require((g.json["version"] as? [String: Any])?["id"] as? String, "\(g.text)")
             let html = try await api.get("/v1/events/\(f.outing)/sheet").text
             #expect(html.contains("陪护 已排 4 人，需要 15 人<span class=short>（缺 11 人）</span>"), "\(html)")

@@ -55,7 +55,7 @@ struct RosterEditPublishedTests {
             #expect(!(try await PublishTests.assignments(api, out)).contains { $0["role_id"] as? String == film })
             // A draft made before the edit would undo it: publishing it is refused as stale.
             let stale = try await api.post("/v1/rosters/\(older)/publish", [:])
-            #expect(stale.status == .conflict && (stale.error["message"] as? String)?.contains("edited by hand") == true, "\(stale.text)")
+            #expect(stale.status == .conflict && (stale.error["message"] as? String)?.contains("被手工修改") == true, "\(stale.text)")
             // Someone who confirmed stays until a decline is recorded for them.
             let (sure, unsure) = (try await f.people(f.draft, on: later)[0], try await f.people(f.draft, on: later)[1])
             #expect(try await api.post("/v1/volunteers/\(sure)/assignments/\(later)/confirm", [:]).status == .ok)

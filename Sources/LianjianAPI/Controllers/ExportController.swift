@@ -61,8 +61,9 @@ struct ExportController {
     /// A volunteer's feed as `viewer` may read it.
     func feed(_ volunteer: Volunteer.ID, for viewer: Principal, _ sheets: SheetRepository) async throws -> Response {
         let lines = try await sheets.lines(volunteer: volunteer).map { Self.masked($0, for: viewer) }
-        let name = try await VolunteerRepository(database).get(volunteer).name
-        return Download.response(Data(RosterExport.iCalendar(lines, calendarName: "联建志愿服务 · \(name)").utf8),
+        let person = try await VolunteerRepository(database).get(volunteer)
+        let zone = try await CommunityRepository(database).get(person.communityID).zone
+        return Download.response(Data(RosterExport.iCalendar(lines, calendarName: "联建志愿服务 · \(person.name)", zone: zone).utf8),
                                  type: "text/calendar; charset=utf-8", name: nil)
     }
 

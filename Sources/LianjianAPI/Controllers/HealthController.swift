@@ -6,16 +6,15 @@ import LianjianStore
 struct HealthController {
     let database: Database
 
-    /// What `/health` promises: the database answered within 2 s, and how busy the solver is
-    /// (solving runs on threads of its own, so a busy solver never slows this answer).
+    /// What `/health` promises: the database answered within 2 s, and how much background work
+    /// waits and runs (solving runs in workers, on threads of its own, so it never slows this answer).
     struct Health: Encodable {
-        struct Solver: Encodable {
+        struct Jobs: Encodable {
+            var queued: Int
             var running: Int
-            var waiting: Int
-            var slots: Int
         }
         var status: String
-        var solver: Solver
+        var jobs: Jobs?
     }
 
     func register(on router: Router<AppContext>) {
@@ -23,9 +22,8 @@ struct HealthController {
         let document = ByteBuffer(string: OpenAPIDocument.text)
         router.get("health") { _, _ -> Response in
             let healthy = await database.isHealthy(within: .seconds(2))
-            let load = SolverGate.shared.load
-            let body = Health(status: healthy ? "ok" : "database unavailable",
-                              solver: .init(running: load.running, waiting: load.waiting, slots: SolverGate.shared.slots))
+            let depth = healthy ? try? await JobRepository(database).depth() : nil
+            let body = Health(status: healthy ? "ok" : "database unavailable", jobs: depth.map { .init(queued: $0.queued, running: $0.running) })
             return JSON.response(body, status: healthy ? .ok : .serviceUnavailable)
         }
         router.get("openapi.yaml") { _, _ -> Response in

@@ -16,7 +16,7 @@ extension RosterController {
                                                  from: try EventController.date(params.get("from"), "from"),
                                                  to: try EventController.date(params.get("to"), "to"))
             if let status = filter.status, !Self.statuses.contains(status) {
-                throw APIError.badRequest("必须是 draft、published 或 superseded 之一", field: "status")
+                throw APIError.badRequest("must be draft, published or superseded", field: "status")
             }
             if let from = filter.from, let to = filter.to, to < from { throw APIError.invalid("must be on or after from", field: "to") }
             switch caller.role {

@@ -13,8 +13,9 @@ struct RosterController {
         var from: LocalDate
         var to: LocalDate
         var timeLimitSeconds: Double?
+        var seed: UInt64?
         enum CodingKeys: String, CodingKey {
-            case from, to
+            case from, to, seed
             case communityID = "community_id"
             case timeLimitSeconds = "time_limit_seconds"
         }
@@ -32,11 +33,6 @@ struct RosterController {
         }
     }
 
-    struct Generated: Encodable {
-        var version: RosterRepository.Version
-        var timing: [String: Int]
-    }
-
     func register(on v1: RouterGroup<AppContext>) {
         let rosters = RosterRepository(database)
         let assignments = AssignmentRepository(database)
@@ -50,9 +46,11 @@ struct RosterController {
             let limit = ask.timeLimitSeconds ?? 5
             guard limit > 0, limit <= 120 else { throw APIError.invalid("must be more than 0 and at most 120", field: "time_limit_seconds") }
             if let community = ask.communityID { _ = try await CommunityRepository(database).get(community) }
-            let (version, timing) = try await rosters.generate(community: ask.communityID, from: ask.from, to: ask.to, timeLimit: .milliseconds(Int(limit * 1000)))
-            return JSON.response(Generated(version: version, timing: ["load_ms": timing.loadMs, "solve_ms": timing.solveMs, "store_ms": timing.storeMs]),
-                                 status: .created)
+            // Solving takes seconds: a worker does it, and the client follows the job.
+            let payload = JobRepository.GenerateRoster(communityID: ask.communityID, from: ask.from, to: ask.to,
+                                                       timeLimitSeconds: limit, seed: ask.seed ?? 0)
+            let job = try await JobRepository(database).enqueue(.generateRoster, payload, community: ask.communityID)
+            return JobController.accepted(job)
         }
         v1.get("rosters/:id") { _, context in JSON.response(try await rosters.get(try pathID(context, "roster"))) }
         v1.get("rosters/:id/problem") { _, context in

@@ -77,5 +77,15 @@ extension Messages {
         "the service is being upgraded; try again": "服务正在升级，请稍后重试",
         "something went wrong on our side": "服务器内部出错",
         "the solver is busy with other rosters; try again in a minute": "排班计算繁忙，请一分钟后再试",
+
+        // Background jobs and rosters.
+        "another worker took this job over": "该任务已由另一个后台进程接手",
+        "the draft was not stored": "排班草稿未能保存",
+        "the job failed unexpectedly; see the server's log": "任务意外失败，详情见服务器日志",
+        "the job's payload cannot be read": "无法读取该任务的内容",
+        "the worker running this job stopped before finishing it, on every attempt": "执行该任务的后台进程每次都在完成前停止了",
+        "is not a parameter of this endpoint; use from, to": "不是此接口的参数；可用：from、to",
+        "must be draft, published or superseded": "必须是 draft、published 或 superseded 之一",
+        "the published roster of 「{}」 was edited by hand at {}": "已发布的「{1}」排班已于 {2} 被手工修改",
     ]
 }

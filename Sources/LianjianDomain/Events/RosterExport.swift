@@ -8,7 +8,10 @@ public struct RosterLine: Sendable, Equatable {
     public var end: Date
     public var event: String
     public var venue: String
+    /// The role's skill as people read it, in Chinese (`陪护`), or its code where no name is known.
     public var skill: String
+    /// The skill's English name, for English exports.
+    public var skillEnglish: String
     public var volunteer: String
     public var unit: String
     /// Already masked for the reader where they may not see it.
@@ -16,7 +19,7 @@ public struct RosterLine: Sendable, Equatable {
     public var response: String?
 
     public init(roleID: UUID, volunteerID: Volunteer.ID, start: Date, end: Date, event: String, venue: String, skill: String,
-                volunteer: String, unit: String, phone: String, response: String?) {
+                skillEnglish: String? = nil, volunteer: String, unit: String, phone: String, response: String?) {
         self.roleID = roleID
         self.volunteerID = volunteerID
         self.start = start
@@ -24,6 +27,7 @@ public struct RosterLine: Sendable, Equatable {
         self.event = event
         self.venue = venue
         self.skill = skill
+        self.skillEnglish = skillEnglish ?? skill
         self.volunteer = volunteer
         self.unit = unit
         self.phone = phone
@@ -44,15 +48,16 @@ public enum RosterExport {
         var rows = [header]
         for l in lines {
             rows.append(["\(LocalDate(l.start, in: zone))", "\(LocalTime(l.start, in: zone))", "\(LocalTime(l.end, in: zone))",
-                         l.event, l.venue, l.skill, l.volunteer, l.unit, l.phone, answers[l.response] ?? ""])
+                         l.event, l.venue, english ? l.skillEnglish : l.skill, l.volunteer, l.unit, l.phone, answers[l.response] ?? ""])
         }
         return CSVTable.write(rows)
     }
 
     /// An iCalendar (RFC 5545) feed of one volunteer's assignments.
-    public static func iCalendar(_ lines: [RosterLine], calendarName: String, now: Date = Date()) -> String {
+    /// Times are UTC instants; `zone` (the community's) is only the calendar's display hint.
+    public static func iCalendar(_ lines: [RosterLine], calendarName: String, zone: TimeZone, now: Date = Date()) -> String {
         var out = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Lianjian//Roster//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                   "X-WR-CALNAME:" + escape(calendarName), "X-WR-TIMEZONE:Asia/Shanghai"]
+                   "X-WR-CALNAME:" + escape(calendarName), "X-WR-TIMEZONE:" + zone.identifier]
         for l in lines where l.response != "declined" {
             out += ["BEGIN:VEVENT",
                     "UID:\(l.roleID.uuidString.lowercased())-\(l.volunteerID)@lianjian",

@@ -1,5 +1,5 @@
 import Foundation
-import LianjianStore
+import LianjianJobs
 import Testing
 
 /// Solving runs on threads of its own, a few at a time, so request handling never starves.
@@ -14,8 +14,8 @@ struct SolverGateTests {
     }
 
     @Test func workRunsOnASolverThreadNotTheCooperativePool() async throws {
-        let gate = SolverGate(slots: 1, queueLimit: 4)
-        #expect(try await gate.run { SolverGate.onSolverThread })
+        let gate = SolverGate(slots: 1)
+        #expect(await gate.run { SolverGate.onSolverThread })
         #expect(!SolverGate.onSolverThread)
     }
 
@@ -24,10 +24,10 @@ struct SolverGateTests {
     /// come back long before. (Not a latency figure: the database suites share this process, and
     /// their own synchronous work stalls the pool for up to ~3 s at times; the margin is 6 s.)
     @Test func theCooperativePoolIsFreeWhileTheGateIsBusy() async throws {
-        let gate = SolverGate(slots: 2, queueLimit: 8)
+        let gate = SolverGate(slots: 2)
         let done = Flag()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<2 { group.addTask { _ = try await gate.run { Self.spin(6.0) }; done.set() } }
+            for _ in 0..<2 { group.addTask { _ = await gate.run { Self.spin(6.0) }; done.set() } }
             try await Task.sleep(for: .milliseconds(200))
             for _ in 0..<10 { try await Task.sleep(for: .milliseconds(10)) }
             #expect(!done.value, "short awaits waited for the solves to end")
@@ -42,20 +42,14 @@ struct SolverGateTests {
         var value: Bool { lock.withLock { raised } }
     }
 
-    @Test func beyondItsQueueTheGateRefusesAtOnce() async throws {
-        let gate = SolverGate(slots: 1, queueLimit: 1)
-        async let first: Int = gate.run { Self.spin(0.8) }
+    @Test func beyondItsSlotsWorkWaitsItsTurn() async throws {
+        let gate = SolverGate(slots: 1)
+        async let first: Int = gate.run { Self.spin(0.5) }
         try await Task.sleep(for: .milliseconds(100))
         async let second: Int = gate.run { Self.spin(0.1) }
         try await Task.sleep(for: .milliseconds(100))
         #expect(gate.load.running == 1 && gate.load.waiting == 1)
-        do {
-            _ = try await gate.run { 0 }
-            Issue.record("a third solve was queued past the limit")
-        } catch {
-            #expect(error.code == .busy)
-        }
-        _ = try await (first, second)
+        _ = await (first, second)
         #expect(gate.load.running == 0 && gate.load.waiting == 0)
     }
 }
