@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // HMAC-SHA256 for download links; already in the graph through postgres-nio (3.x or 4.x, as it resolves).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // Posting notifications to a webhook (an SMS gateway).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Test-only: decoding and validating the OpenAPI document.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -56,8 +58,11 @@ let package = Package(
                 "LianjianDomain",
                 "LianjianStore",
                 "RosterSolver",
+                "LianjianSettings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The only importer of Hummingbird.
@@ -113,7 +118,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LianjianJobsTests",
-            dependencies: ["LianjianJobs", "LianjianStore", "TestSupport", "RosterSolver"]
+            dependencies: [
+                "LianjianJobs", "LianjianStore", "LianjianSettings", "TestSupport", "RosterSolver",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "LianjianCLITests", dependencies: ["lianjian", "RosterSolver", "RosterInstances"]),
         .testTarget(

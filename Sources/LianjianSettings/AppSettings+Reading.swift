@@ -25,7 +25,23 @@ extension AppSettings {
         }
         settings.downloadKey = downloadKey.isEmpty ? nil : downloadKey
         settings.downloadLinkSeconds = try int(config, "app.download_link_seconds", in: 10...86_400)
+        try readNotify(config, into: &settings)
         return settings
+    }
+
+    private static func readNotify(_ config: ConfigReader, into settings: inout AppSettings) throws(SettingsError) {
+        let url = try string(config, "notify.webhook_url")
+        if !url.isEmpty {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw SettingsError(key: "notify.webhook_url", reason: "must be an http or https URL")
+            }
+            settings.webhookURL = url
+        }
+        settings.webhookSecret = try string(config, "notify.webhook_secret")
+        guard url.isEmpty || settings.webhookSecret.utf8.count >= 32 else {
+            throw SettingsError(key: "notify.webhook_secret", reason: "must be at least 32 characters when notify.webhook_url is set")
+        }
+        settings.notifyMaxAttempts = try int(config, "notify.max_attempts", in: 1...100)
     }
 
     private static func database(_ config: ConfigReader, _ env: [String: String]) throws(SettingsError) -> DatabaseSettings {

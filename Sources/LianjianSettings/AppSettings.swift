@@ -16,7 +16,9 @@ import Foundation
 /// `database.tls` (disable | require), `database.max_connections` (20),
 /// `database.query_timeout_seconds` (10), `app.time_zone` (Asia/Shanghai), `app.locale` (zh-CN),
 /// `log.level` (info), `api.requests_per_second` (20) and `api.burst` (100) per token,
-/// `app.download_key` (empty: a random key kept in the database) and `app.download_link_seconds` (600).
+/// `app.download_key` (empty: a random key kept in the database) and `app.download_link_seconds` (600),
+/// `notify.webhook_url` (empty: messages are only logged), `notify.webhook_secret` (signs each
+/// message; at least 32 characters when a webhook is set) and `notify.max_attempts` (8).
 public struct AppSettings: Sendable, Equatable {
     public var httpHost: String
     public var httpPort: Int
@@ -37,6 +39,12 @@ public struct AppSettings: Sendable, Equatable {
     public var downloadKey: String?
     /// How long a download link works.
     public var downloadLinkSeconds: Int = 600
+    /// Where notifications are posted (an SMS gateway's webhook); `nil`: they are logged only.
+    public var webhookURL: String?
+    /// The HMAC-SHA256 key each posted message is signed with.
+    public var webhookSecret: String = ""
+    /// Deliveries tried before a message is dead.
+    public var notifyMaxAttempts: Int = 8
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -59,7 +67,7 @@ public struct AppSettings: Sendable, Equatable {
     private static func makeReader(configDirectory: String, environment: [String: String]) async throws -> ConfigReader {
         var providers: [any ConfigProvider] = [
             EnvironmentVariablesProvider(
-                environmentVariables: environment, secretsSpecifier: .specific(["DATABASE_PASSWORD", "DATABASE_URL", "APP_DOWNLOAD_KEY"]))
+                environmentVariables: environment, secretsSpecifier: .specific(["DATABASE_PASSWORD", "DATABASE_URL", "APP_DOWNLOAD_KEY", "NOTIFY_WEBHOOK_SECRET"]))
         ]
         if let env = environment["LIANJIAN_ENV"], !env.isEmpty {
             guard env.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {

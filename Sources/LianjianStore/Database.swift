@@ -59,6 +59,7 @@ public final class Database: Service, Sendable {
     ) async throws(StoreError) -> T {
         let actor = AuditActor.current
         let ms = limit.milliseconds(request: timeout)
+        if let pinned = Pinned.current { return try await pinned.run(actor: actor, statementMilliseconds: ms, logger, body) }
         return try await bounded(limit: limit) { start in
             try await self.client.withConnection { c in
                 guard start.begin() else { throw CancellationError() }
@@ -76,6 +77,13 @@ public final class Database: Service, Sendable {
     ) async throws(StoreError) -> T {
         let fence = IdempotencyFence.current
         let logger = self.logger
+        if Pinned.current != nil {
+            return try await withConnection(limit: limit) { c in try await Pinned.savepoint(c, logger) { c in
+                let value = try await body(c)
+                try await fence?.claim(c, logger)
+                return value
+            } }
+        }
         return try await withConnection(limit: limit) { c in
             do {
                 return try await c.withTransaction(logger: logger) { connection in

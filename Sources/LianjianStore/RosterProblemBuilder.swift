@@ -14,6 +14,9 @@ struct RosterProblemBuilder {
     let to: LocalDate
     let zone: TimeZone
     let logger: Logger
+    /// Published pairs of shifts starting before this are pinned: inside the freeze window
+    /// nobody is moved, only empty places are filled.
+    var freezeUntil: Date? = nil
 
     var rangeStart: Date { from.at(.init(minutes: 0), in: zone) }
     var rangeEnd: Date { to.adding(days: 1).at(.init(minutes: 0), in: zone) }
@@ -43,8 +46,14 @@ struct RosterProblemBuilder {
         let declined = Set(responses.filter { $0.2 == "declined" }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) })
         let removed = Set(chosen.filter { $0.kind == "removed" }.map(\.pair))
         let confirmed = responses.filter { $0.2 == "confirmed" }.map { Pair(shift: $0.0.lower, volunteer: $0.1.lower) }
-        let wanted = Self.unique(confirmed + chosen.filter { $0.kind == "pinned" }.map(\.pair)).filter { !declined.contains($0) }
+        let asked = Self.unique(confirmed + chosen.filter { $0.kind == "pinned" }.map(\.pair)).filter { !declined.contains($0) }
         let kept = Self.unique(published + chosen.filter { $0.kind != "removed" }.map(\.pair)).filter { !declined.contains($0) && !removed.contains($0) }
+        var frozen: [Pair] = []
+        if let until = freezeUntil {
+            let early = Set(shifts.filter { Self.span($0).start < until }.map(\.id))
+            frozen = kept.filter { early.contains($0.shift) }
+        }
+        let wanted = Self.unique(asked + frozen)
         let holes = Self.holes(removed, keeping: kept + wanted, shifts: shifts)
         let volunteers = try await loadVolunteers(c, skills: Set(shifts.map(\.skill)), shifts: shifts, declined: declined, holes: holes)
         let known = Set(volunteers.map(\.id))

@@ -24,7 +24,10 @@ extension RosterRepository {
             if let change = try await Self.changeSince(builtAt, version: id, c, db.logger) {
                 throw StoreError(.stale, field: "id", message: "this draft is stale: \(change); generate it again")
             }
+            let before = try await Self.publishedPairs(of: id, c, db.logger)
             try await Self.takeOver(id, c, db.logger)
+            // The people whose work changed are told, in this same transaction (the outbox).
+            try await NotificationRepository.recordChanges(before: before, after: try await Self.publishedPairs(of: id, c, db.logger), c, db.logger)
         }
         return try await get(id)
     }
@@ -65,6 +68,14 @@ extension RosterRepository {
     }
 
     /// Replaces the current people of the version's roles with the version's own.
+    /// The published pairs of the roles of version `id`'s problem.
+    static func publishedPairs(of id: UUID, _ c: PostgresConnection, _ logger: Logger) async throws -> [(UUID, UUID)] {
+        try await c.query("""
+            SELECT a.role_id, a.volunteer_id FROM published_assignments a
+            WHERE a.role_id IN (SELECT (x ->> 'id')::uuid FROM roster_versions v, jsonb_array_elements(v.problem -> 'shifts') x WHERE v.id = \(id))
+            """, logger: logger).all((UUID, UUID).self)
+    }
+
     static func takeOver(_ id: UUID, _ c: PostgresConnection, _ logger: Logger) async throws {
         let roles = """
             SELECT (x ->> 'id')::uuid FROM roster_versions v, jsonb_array_elements(v.problem -> 'shifts') x

@@ -47,11 +47,12 @@ public struct RosterRepository: Sendable {
         public var builtAt: Date
     }
 
-    /// Reads the `roster-problem/1` of a community (or of every community) between two dates.
-    public func read(community: Community.ID?, from: LocalDate, to: LocalDate) async throws(StoreError) -> Reading {
+    /// Reads the `roster-problem/1` of a community (or of every community) between two dates;
+    /// published pairs of shifts that start before `freezeUntil` are pinned.
+    public func read(community: Community.ID?, from: LocalDate, to: LocalDate, freezeUntil: Date? = nil) async throws(StoreError) -> Reading {
         var zone = DisplayZone.current
         if let community { zone = try await CommunityRepository(db).get(community).zone }
-        let builder = RosterProblemBuilder(community: community, from: from, to: to, zone: zone, logger: db.logger)
+        let builder = RosterProblemBuilder(community: community, from: from, to: to, zone: zone, logger: db.logger, freezeUntil: freezeUntil)
         let (problem, published, builtAt) = try await db.withConnection { c in
             let builtAt = try await c.query("SELECT now()", logger: db.logger).all(Date.self)[0]
             let (problem, published) = try await builder.build(c)
