@@ -82,8 +82,10 @@ public struct RosterRepository: Sendable {
     }
 
     static func insertDraft(_ reading: Reading, roster: Roster, solveMs: Int, on c: PostgresConnection, logger: Logger) async throws -> UUID {
-        let new = Set(roster.assignments.map { Assignment(roleID: UUID(uuidString: $0.shift)!, volunteerID: UUID(uuidString: $0.volunteer)!) })
-        let old = Set(reading.published.map { Assignment(roleID: UUID(uuidString: $0.shift)!, volunteerID: UUID(uuidString: $0.volunteer)!) })
+        // Pairs name our own ids (the problem was built from the tables); one that does not parse is skipped, never a trap.
+        let assignment = { (p: Pair) in UUID(uuidString: p.shift).flatMap { r in UUID(uuidString: p.volunteer).map { Assignment(roleID: r, volunteerID: $0) } } }
+        let new = Set(roster.assignments.compactMap(assignment))
+        let old = Set(reading.published.compactMap(assignment))
         let diff = Diff.between(published: old, new: new)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

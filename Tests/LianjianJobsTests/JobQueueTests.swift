@@ -36,9 +36,10 @@ struct JobQueueTests {
         try await TestDatabase.with { db in
             let jobs = JobRepository(db)
             let job = try await jobs.enqueue(.generateRoster, Self.ask, community: nil)
-            let stalled = try #require(try await jobs.claim(worker: "stalled", lease: .milliseconds(200)))
+            // Leases of seconds, not milliseconds: a loaded machine (the print tests run beside) must not expire one early.
+            let stalled = try #require(try await jobs.claim(worker: "stalled", lease: .seconds(2)))
             #expect(try await jobs.claim(worker: "other", lease: .seconds(30)) == nil, "a held lease is not taken")
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(2500))
             let taken = try #require(try await jobs.claim(worker: "other", lease: .seconds(30)))
             #expect(taken.id == job.id && taken.attempt == 2)
             // The stalled worker wakes up: it can neither renew, nor succeed, nor fail the job.

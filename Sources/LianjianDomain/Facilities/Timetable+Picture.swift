@@ -81,7 +81,7 @@ extension Timetable {
         let legendY = bottom + 22
         for kind in UserClass.Kind.allCases {
             out += "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.colour[kind]!)\"/>"
-            out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">\(Self.chineseName[kind]!)</text>\n"
+            out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">\(Self.chineseName[kind] ?? kind.rawValue)</text>\n"
             x += 120
         }
         out += "<text x=\"\(x)\" y=\"\(legendY)\" fill=\"#444\">条上的数字 = 下方预订明细的编号</text>\n"
