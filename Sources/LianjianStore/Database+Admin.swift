@@ -15,6 +15,13 @@ extension Database {
         }
     }
 
+    /// The first column of what one trusted query answers, as text: for administration and tests, never with input.
+    public func strings(_ sql: String) async throws(StoreError) -> [String] {
+        try await withConnection(limit: .unlimited) { c in
+            try await c.query(PostgresQuery(unsafeSQL: sql), logger: self.logger).all(String.self)
+        }
+    }
+
     /// Whether a database of that name exists on the server.
     public func databaseExists(_ name: String) async throws(StoreError) -> Bool {
         try await withConnection(limit: .unlimited) { c in
