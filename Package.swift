@@ -121,6 +121,8 @@ let package = Package(
             dependencies: [
                 "LianjianJobs", "LianjianStore", "LianjianSettings", "TestSupport", "RosterSolver",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "LianjianCLITests", dependencies: ["lianjian", "RosterSolver", "RosterInstances"]),

@@ -31,6 +31,7 @@ public struct Deliverer: Sendable {
     public struct Pass: Sendable, Equatable {
         public var sent = 0
         public var failed = 0
+        public init(sent: Int = 0, failed: Int = 0) { self.sent = sent; self.failed = failed }
     }
 
     /// Delivers what is due now, in batches, until nothing is due.

@@ -70,6 +70,8 @@ public struct WebhookSender: NotificationSender {
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
             let response = try await client.execute(request, timeout: timeout)
+            // Read the answer to its end, so the connection goes back to the pool.
+            _ = try await response.body.collect(upTo: 64 * 1024)
             guard (200..<300).contains(Int(response.status.code)) else { throw DeliveryFailure("the webhook answered \(response.status.code)") }
         } catch let failure as DeliveryFailure {
             throw failure
