@@ -94,6 +94,11 @@ enum AccessPolicy {
         "POST /v1/rosters/{id}/publish": rule(.roster, community),
         "POST /v1/rosters/{id}/edits": rule(.roster, community),
         "GET /v1/jobs/{id}": rule(.job, community),
+        // The night is district-wide; why a run failed is shown to admins only (``NightlyController``).
+        "GET /v1/runs": rule(nil, [.admin: .any, .organiser: .any]),
+        "GET /v1/runs/{id}": rule(nil, [.admin: .any, .organiser: .any]),
+        // Narrowed to the organiser's own community by the handler; phones masked for all.
+        "GET /v1/notifications": rule(nil, [.admin: .any, .organiser: .any]),
         // Narrowed to the organiser's own community by the handler.
         "GET /v1/rosters": rule(nil, [.admin: .any, .organiser: .any]),
         "GET /v1/communities/{id}/roster": rule(.community, community),

@@ -44,6 +44,8 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     EventController(database: database).register(on: v1)
     RosterController(database: database).register(on: v1)
     JobController(database: database).register(on: v1)
+    NightlyController(database: database).register(on: v1)
+    NotificationController(database: database).register(on: v1)
     ExportController(database: database).register(on: v1)
     HolidayController(database: database).register(on: v1)
     DownloadController(check: check, links: links).register(on: v1)

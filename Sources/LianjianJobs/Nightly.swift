@@ -43,7 +43,8 @@ public struct Nightly: Sendable {
         case unfilled = 4
         case nothingToDo = 5
 
-        var state: String {
+        /// As the run record and `lianjian runs` name it.
+        public var state: String {
             switch self {
             case .succeeded: "succeeded"
             case .failed: "failed"

@@ -21,13 +21,17 @@ public struct Worker: Service {
         public var lease: Duration
         /// Jobs run at once (each solve uses threads of its own).
         public var concurrency: Int
+        /// How often the delivery lane looks for notifications that are due.
+        public var deliveryInterval: Duration
 
         public init(name: String = Settings.defaultName, pollInterval: Duration = .milliseconds(500),
-                    lease: Duration = .seconds(30), concurrency: Int = SolverGate.shared.slots) {
+                    lease: Duration = .seconds(30), concurrency: Int = SolverGate.shared.slots,
+                    deliveryInterval: Duration = .seconds(15)) {
             self.name = name
             self.pollInterval = pollInterval
             self.lease = lease
             self.concurrency = max(1, concurrency)
+            self.deliveryInterval = deliveryInterval
         }
 
         public static var defaultName: String {
@@ -37,11 +41,15 @@ public struct Worker: Service {
 
     let database: Database
     let settings: Settings
+    let deliverer: Deliverer?
     let logger: Logger
 
-    public init(database: Database, settings: Settings = .init(), logger: Logger) {
+    /// With a `deliverer`, a lane of its own delivers the notification outbox as it falls due
+    /// (quiet hours and retries decide when), so no separate `lianjian deliver` is needed.
+    public init(database: Database, settings: Settings = .init(), deliverer: Deliverer? = nil, logger: Logger) {
         self.database = database
         self.settings = settings
+        self.deliverer = deliverer
         self.logger = logger
     }
 
@@ -51,6 +59,7 @@ public struct Worker: Service {
             for lane in 0..<settings.concurrency {
                 group.addTask { await self.lane(lane) }
             }
+            if let deliverer { group.addTask { await self.deliveryLane(deliverer) } }
         }
         logger.info("worker stopped", metadata: ["worker": "\(settings.name)"])
     }
@@ -71,6 +80,22 @@ public struct Worker: Service {
                 logger.warning("could not claim a job", metadata: ["worker": "\(name)", "error": "\(error)"])
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: settings.pollInterval) }
+        }
+    }
+
+    /// Delivers what is due, then waits, until shutdown.
+    func deliveryLane(_ deliverer: Deliverer) async {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let pass = try await deliverer.deliverDue()
+                if pass.sent + pass.failed > 0 {
+                    logger.info("notifications delivered", metadata: ["worker": "\(settings.name)", "sent": "\(pass.sent)", "failed": "\(pass.failed)"])
+                }
+            } catch {
+                if Task.isCancelled { break }
+                logger.warning("could not deliver notifications", metadata: ["worker": "\(settings.name)", "error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: settings.deliveryInterval) }
         }
     }
 

@@ -8,6 +8,6 @@ struct Lianjian: AsyncParsableCommand {
         abstract: "Lianjian (联建): scheduling for community joint projects and their partner units' volunteers.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SolveCommand.self, CheckCommand.self, ImportCommand.self,
-            DemoCommand.self, TokenCommand.self, HolidaysCommand.self, WorkerCommand.self, NightlyCommand.self, DeliverCommand.self,
+            DemoCommand.self, TokenCommand.self, HolidaysCommand.self, WorkerCommand.self, NightlyCommand.self, RunsCommand.self, DeliverCommand.self,
         ])
 }

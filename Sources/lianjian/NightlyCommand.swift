@@ -56,13 +56,8 @@ struct NightlyCommand: AsyncParsableCommand {
     static func describe(_ report: Nightly.Report, dryRun: Bool) -> String {
         if report.outcome == .locked { return "the night is held by \(report.holder ?? "another run"); nothing done" }
         var lines = [dryRun ? "dry run (nothing was kept):" : "run \(report.run?.uuidString.lowercased() ?? "-"):"]
-        for step in report.steps {
-            let counts = step.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            let score = step.score.map { ", score \($0)" + (step.bound.map { " (bound \($0))" } ?? "") } ?? ""
-            lines.append("  \(step.name): \(counts)\(score)  [\(step.ms) ms]")
-            lines += step.notes.map { "    \($0)" }
-        }
-        lines.append("outcome: \(report.outcome) (exit \(report.outcome.rawValue))")
+        lines += RunsCommand.stepLines(report.steps)
+        lines.append("outcome: \(report.outcome.state) (exit \(report.outcome.rawValue))")
         return lines.joined(separator: "\n")
     }
 }

@@ -27,7 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
         let database = Database(settings: settings.database, logger: logger)
         let server = buildServer(settings: settings, database: database, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: database), .init(service: server)]
-        if !noWorker { services.append(.init(service: Worker(database: database, logger: logger))) }
+        if !noWorker {
+            let deliverer = Deliverer(database: database, sender: Deliverer.sender(settings, logger: logger),
+                                      maxAttempts: settings.notifyMaxAttempts, logger: logger)
+            services.append(.init(service: Worker(database: database, deliverer: deliverer, logger: logger)))
+        }
         var config = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         config.maximumGracefulShutdownDuration = .seconds(10)
         logger.info("serving", metadata: ["address": "http://\(settings.httpHost):\(settings.httpPort)"])

@@ -25,7 +25,9 @@ struct WorkerCommand: AsyncParsableCommand {
         let database = Database(settings: settings.database, logger: logger)
         var workerSettings = Worker.Settings()
         if let concurrency { workerSettings.concurrency = max(1, concurrency) }
-        let worker = Worker(database: database, settings: workerSettings, logger: logger)
+        let deliverer = Deliverer(database: database, sender: Deliverer.sender(settings, logger: logger),
+                                  maxAttempts: settings.notifyMaxAttempts, logger: logger)
+        let worker = Worker(database: database, settings: workerSettings, deliverer: deliverer, logger: logger)
         var config = ServiceGroupConfiguration(
             services: [.init(service: database), .init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         config.maximumGracefulShutdownDuration = .seconds(30)

@@ -85,6 +85,9 @@ extension Messages {
         "the job's payload cannot be read": "无法读取该任务的内容",
         "the worker running this job stopped before finishing it, on every attempt": "执行该任务的后台进程每次都在完成前停止了",
         "is not a parameter of this endpoint; use from, to": "不是此接口的参数；可用：from、to",
+        "is not a parameter of this endpoint; use {}": "不是此接口的参数；可用：{1}",
+        "must be pending, sending, sent or dead": "须为 pending、sending、sent 或 dead",
+        "the run failed; an administrator can read why in the log": "本次运行失败；原因请管理员查看日志",
         "must be draft, published or superseded": "必须是 draft、published 或 superseded 之一",
         "the published roster of 「{}」 was edited by hand at {}": "已发布的「{1}」排班已于 {2} 被手工修改",
     ]
