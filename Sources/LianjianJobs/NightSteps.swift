@@ -46,42 +46,6 @@ struct NightSteps: Sendable {
         return .init(name: "staffing", ms: 0, counts: ["roles_restaffed": changed])
     }
 
-    /// The horizon's roster re-planned and, when it changes anything, published.
-    func roster() async throws -> NightlyRepository.Step {
-        let rosters = RosterRepository(database)
-        let freeze = now.addingTimeInterval(Double(options.freezeHours) * 3600)
-        var reading = try await rosters.read(community: nil, from: from, to: to, freezeUntil: freeze)
-        var notes: [String] = []
-        guard !reading.problem.shifts.isEmpty else { return .init(name: "roster", ms: 0, counts: ["shifts": 0]) }
-        let ask = JobRepository.GenerateRoster(communityID: nil, from: from, to: to, timeLimitSeconds: options.timeLimitSeconds)
-        let clock = ContinuousClock(), started = clock.now
-        let solved: Roster
-        do {
-            solved = try await RosterGeneration.solve(reading.problem, ask, progress: nil)
-        } catch {
-            // Frozen work that can no longer be kept (someone's hours changed): plan without the
-            // freeze rather than leave the night undone, and say so.
-            notes.append("frozen assignments could not all be kept (\(error.message)); planned without the freeze window")
-            reading = try await rosters.read(community: nil, from: from, to: to)
-            solved = try await RosterGeneration.solve(reading.problem, ask, progress: nil)
-        }
-        let solveMs = RosterGeneration.ms(started, clock.now)
-        let published = Set(reading.published)
-        let planned = Set(solved.assignments)
-        var counts = ["shifts": reading.problem.shifts.count, "assignments_added": 0, "assignments_removed": 0, "assignments_moved": 0]
-        if published != planned {
-            let id = try await rosters.storeDraft(reading, roster: solved, solveMs: solveMs)
-            let version = try await rosters.publish(id)
-            counts["assignments_added"] = max(0, version.diff.added.count - version.diff.moved.count)
-            counts["assignments_removed"] = max(0, version.diff.removed.count - version.diff.moved.count)
-            counts["assignments_moved"] = version.diff.moved.count
-        }
-        let unfilled = try await NightlyRepository(database).unfilled(from: max(start, now), to: end)
-        counts["unfilled_positions"] = unfilled.reduce(0) { $0 + $1.missing }
-        notes += unfilled.map { "\($0.title) \($0.start.rfc3339): \($0.missing) missing" }
-        return .init(name: "roster", ms: 0, counts: counts, notes: notes, score: solved.score.total, bound: solved.lowerBound)
-    }
-
     /// Every facility with bookings in the horizon laid out again (bays kept where possible).
     func layout() async throws -> NightlyRepository.Step {
         var bookings = 0, moved = 0, unplaced = 0

@@ -21,14 +21,18 @@ public struct NightlyRepository: Sendable {
         public var notes: [String]
         public var score: Int?
         public var bound: Int?
+        /// What the roster step planned from, so that the next night can tell nothing changed.
+        public var fingerprint: String?
 
-        public init(name: String, ms: Int, counts: [String: Int] = [:], notes: [String] = [], score: Int? = nil, bound: Int? = nil) {
+        public init(name: String, ms: Int, counts: [String: Int] = [:], notes: [String] = [], score: Int? = nil, bound: Int? = nil,
+                    fingerprint: String? = nil) {
             self.name = name
             self.ms = ms
             self.counts = counts
             self.notes = notes
             self.score = score
             self.bound = bound
+            self.fingerprint = fingerprint
         }
     }
 
@@ -127,6 +131,18 @@ public struct NightlyRepository: Sendable {
         }
         guard let r = rows.first else { throw .notFound("nightly run") }
         return Self.run(r)
+    }
+
+    /// The newest recorded step of this name, of any run (a step is recorded once it committed).
+    public func lastStep(named name: String) async throws(StoreError) -> Step? {
+        let probe = "[{\"name\": \"\(name)\"}]"
+        let rows = try await db.withConnection { c in
+            try await c.query("""
+                SELECT steps::text FROM nightly_runs WHERE steps @> \(probe)::jsonb ORDER BY started_at DESC, id DESC LIMIT 1
+                """, logger: db.logger).all(String.self)
+        }
+        let steps = rows.first.flatMap { try? JSONDecoder().decode([Step].self, from: Data($0.utf8)) } ?? []
+        return steps.last { $0.name == name }
     }
 
     /// The run that holds the night now, as far as the records tell.
