@@ -25,11 +25,17 @@ extension NightlyRepository {
     }
 
     /// Sets the staffing of every scheduled event between two instants from its participants
-    /// again (one transaction per event). - Returns: how many roles' requirements changed.
+    /// again (one transaction per event). Only events that can need it are read: those with a
+    /// role staffed by ratio, or a fixed role whose requirement is not its count; for the rest
+    /// the answer is known without asking. - Returns: how many roles' requirements changed.
     public func restaff(from: Date, to: Date) async throws(StoreError) -> Int {
         let events = try await db.withConnection { c in
             try await c.query("""
-                SELECT id FROM events WHERE status = 'scheduled' AND starts_at >= \(from) AND starts_at < \(to) ORDER BY starts_at, id
+                SELECT e.id FROM events e
+                WHERE e.status = 'scheduled' AND e.starts_at >= \(from) AND e.starts_at < \(to)
+                  AND EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = e.id
+                              AND (r.per_participants IS NOT NULL OR r.required IS DISTINCT FROM r.fixed_count))
+                ORDER BY e.starts_at, e.id
                 """, logger: db.logger).all(UUID.self)
         }
         var changed = 0

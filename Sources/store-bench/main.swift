@@ -2,6 +2,7 @@
 // `lianjian`); the scripts prepare a scratch database:
 //   store-bench facilities   (scripts/bench-facilities)
 //   store-bench rosters      (scripts/bench-rosters)
+//   store-bench nightly      (scripts/bench-nightly)
 import Foundation
 import LianjianSettings
 import LianjianStore
@@ -21,8 +22,9 @@ try await database.withRunning { db in
     switch mode {
     case "facilities": try await FacilityBench.run(db)
     case "rosters": try await RosterBench.run(db)
+    case "nightly": try await NightlyBench.run(db, logger: logger)
     default:
-        FileHandle.standardError.write(Data("usage: store-bench facilities|rosters\n".utf8))
+        FileHandle.standardError.write(Data("usage: store-bench facilities|rosters|nightly\n".utf8))
         exit(2)
     }
 }
