@@ -15,9 +15,10 @@ enum AccessPolicy {
         var object: OwnerRepository.Kind?
     }
 
-    /// Routes without a token. A calendar feed is fetched by calendar apps, which cannot send
+    /// Routes without a token. `/metrics` carries counts and route templates, no personal data
+    /// (keep it off the public side of a reverse proxy all the same). A calendar feed is fetched by calendar apps, which cannot send
     /// headers: its URL carries a read-only feed key of its own (never an API token).
-    static let publicRoutes: Set<String> = ["GET /health", "GET /openapi.yaml", "GET /v1/calendar/{key}"]
+    static let publicRoutes: Set<String> = ["GET /health", "GET /metrics", "GET /openapi.yaml", "GET /v1/calendar/{key}"]
 
     /// Routes a browser may open by a signed link instead of a token (``DownloadLinks``): the
     /// link is checked as its token, against the route's rule below, when it is opened.

@@ -4,6 +4,7 @@ import LianjianDomain
 import LianjianSettings
 import LianjianStore
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// Builds the HTTP server: the router with every endpoint, as a service to run beside the database.
@@ -16,14 +17,18 @@ public func buildServer(settings: AppSettings, database: Database, logger: Logge
         logger: logger)
 }
 
-/// The router: `/health`, `/openapi.yaml` and the `/v1` API; `downloads` says how download
-/// links are signed and how long they work.
+/// The router: `/health`, `/metrics`, `/openapi.yaml` and the `/v1` API; `downloads` says how
+/// download links are signed and how long they work; `metrics` is the registry `/metrics` writes
+/// out (``Telemetry/bootstrap()`` sends swift-metrics there).
 public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: Int = 100,
                         language: Language = .chinese, zone: TimeZone = DisplayZone.standard,
-                        downloads: DownloadLinks.Settings = .init()) -> Router<AppContext> {
+                        downloads: DownloadLinks.Settings = .init(),
+                        metrics: PrometheusCollectorRegistry = Telemetry.registry) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     // Outermost, so that error messages are written in the reader's language too.
     router.add(middleware: LocaleMiddleware(language: language, zone: zone))
+    // Outside the error middleware, so that a refusal is counted with the status it answered.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: QueryCheckMiddleware())
@@ -36,6 +41,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     // After access: the key is per caller, and a refused caller never claims one.
     router.add(middleware: IdempotencyMiddleware(store: IdempotencyRepository(database)))
     HealthController(database: database).register(on: router)
+    MetricsController(database: database, registry: metrics).register(on: router)
     let v1 = router.group("v1")
     RegistryController(database: database).register(on: v1)
     ImportController(database: database).register(on: v1)

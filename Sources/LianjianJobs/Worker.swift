@@ -2,6 +2,7 @@ import Foundation
 import LianjianDomain
 import LianjianStore
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Runs queued jobs: claims them from the database's queue (`FOR UPDATE SKIP LOCKED`, so any
@@ -122,7 +123,12 @@ public struct Worker: Service {
             }
             return outcome ?? .failure(.unexpected)
         }
+        let elapsed = started.duration(to: clock.now)
         let ms = RosterGeneration.ms(started, clock.now)
+        let state = if case .success = outcome { "succeeded" } else { "failed" }
+        Metrics.Timer(label: "lianjian_job_duration_seconds", dimensions: [("kind", claim.kind.rawValue), ("outcome", state)],
+                      preferredDisplayUnit: .seconds)
+            .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
         switch outcome {
         case .success:
             logger.info("job succeeded", metadata: ["ms": "\(ms)"])

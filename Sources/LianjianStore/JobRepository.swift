@@ -167,6 +167,14 @@ public struct JobRepository: Sendable {
         return rows.first.map { (queued: $0.0, running: $0.1) } ?? (0, 0)
     }
 
+    /// Jobs by state, for metrics.
+    public func counts() async throws(StoreError) -> [String: Int] {
+        let rows = try await db.withConnection { c in
+            try await c.query("SELECT state, count(*) FROM jobs GROUP BY state", logger: db.logger).all((String, Int).self)
+        }
+        return Dictionary(uniqueKeysWithValues: rows)
+    }
+
     private func decode<T: Decodable>(_: T.Type, _ text: String?) -> T? {
         text.flatMap { try? JSONDecoder().decode(T.self, from: Data($0.utf8)) }
     }

@@ -25,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = options.logger(settings)
         try await options.requireMigrated(settings, logger)
         let database = Database(settings: settings.database, logger: logger)
+        // Requests and jobs are counted from here on, for GET /metrics.
+        Telemetry.bootstrap()
         let server = buildServer(settings: settings, database: database, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: database), .init(service: server)]
         if !noWorker {

@@ -6,6 +6,9 @@ import Foundation
 struct ExternalProgram {
     let url: URL
 
+    /// A program at a known place (a virtual environment's Python).
+    init(url: URL) { self.url = url }
+
     init?(_ names: String...) {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in names {
