@@ -35,6 +35,18 @@ extension Principal {
         return filter
     }
 
+    /// Narrows a list that only admins and organisers read to this token's community; asking
+    /// for another community is refused, and other roles may not list at all.
+    func communityScope(_ asked: Community.ID?) throws -> Community.ID? {
+        switch role {
+        case .admin: return asked
+        case .organiser:
+            if let asked, asked != community { throw Self.outside("community") }
+            return community
+        default: throw APIError(.forbidden, code: "forbidden", message: "this token may not list these")
+        }
+    }
+
     private static func outside(_ field: String) -> APIError {
         APIError(.forbidden, code: "forbidden", message: "this token may only list its own \(field)", field: field)
     }

@@ -22,15 +22,7 @@ struct NotificationController {
                 guard let id = Community.ID(text) else { throw APIError.badRequest("must be a community id", field: "community") }
                 community = id
             }
-            switch caller.role {
-            case .admin: break
-            case .organiser:
-                if let community, community != caller.community {
-                    throw APIError(.forbidden, code: "forbidden", message: "this token may only list its own community", field: "community")
-                }
-                community = caller.community
-            default: throw APIError(.forbidden, code: "forbidden", message: "this token may not list these")
-            }
+            community = try caller.communityScope(community)
             let messages = try await NotificationRepository(database).list(community: community, state: state, limit: limit)
             return JSON.response(NightlyController.Items(items: messages.map(Self.shown)))
         }

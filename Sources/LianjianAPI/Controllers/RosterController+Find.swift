@@ -19,15 +19,7 @@ extension RosterController {
                 throw APIError.badRequest("must be draft, published or superseded", field: "status")
             }
             if let from = filter.from, let to = filter.to, to < from { throw APIError.invalid("must be on or after from", field: "to") }
-            switch caller.role {
-            case .admin: break
-            case .organiser:
-                if let asked = filter.community, asked != caller.community {
-                    throw APIError(.forbidden, code: "forbidden", message: "this token may only list its own community", field: "community")
-                }
-                filter.community = caller.community
-            default: throw APIError(.forbidden, code: "forbidden", message: "this token may not list these")
-            }
+            filter.community = try caller.communityScope(filter.community)
             return JSON.response(try await rosters.list(filter, query.page))
         }
         // What is published now for the community's events, whichever versions it came from.
