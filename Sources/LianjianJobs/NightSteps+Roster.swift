@@ -10,16 +10,23 @@ extension NightSteps {
     /// The horizon's roster re-planned and, when it changes anything, published. Skipped when
     /// the night reads exactly what the last night planned from (``RosterFingerprint``).
     func roster() async throws -> NightlyRepository.Step {
+        let last = try await NightlyRepository(database).lastStep(named: "roster")
+        return try await unfilled(try await replan(partition: nil, last: last))
+    }
+
+    /// The roster of the horizon (or of a night's partition) re-planned from what is published,
+    /// within ``budget(_:)``, and published when it changes anything; kept as it stands, without
+    /// solving, when the reading is the one `last` planned from.
+    func replan(partition: [Community.ID]?, last: NightlyRepository.Step?) async throws -> NightlyRepository.Step {
         let rosters = RosterRepository(database)
         let freeze = now.addingTimeInterval(Double(options.freezeHours) * 3600)
-        var reading = try await rosters.read(community: nil, from: from, to: to, freezeUntil: freeze)
+        var reading = try await rosters.read(community: nil, from: from, to: to, freezeUntil: freeze, partition: partition)
         guard !reading.problem.shifts.isEmpty else { return .init(name: "roster", ms: 0, counts: ["shifts": 0]) }
         let before = RosterFingerprint(problem: reading.problem, published: reading.published)
-        if let last = try await NightlyRepository(database).lastStep(named: "roster"), last.fingerprint == before.text {
-            var step = try await unfilled(.init(name: "roster", ms: 0, counts: Self.unchanged(reading), score: last.score, bound: last.bound))
-            step.notes.insert("nothing the roster depends on has changed since the last night: kept as published, not solved again", at: 0)
-            step.fingerprint = before.text
-            return step
+        if let last, last.fingerprint == before.text {
+            let note = "nothing the roster depends on has changed since the last night: kept as published, not solved again"
+            return .init(name: "roster", ms: 0, counts: Self.unchanged(reading), notes: [note], score: last.score, bound: last.bound,
+                         fingerprint: before.text)
         }
         var notes: [String] = []
         let ask = JobRepository.GenerateRoster(communityID: nil, from: from, to: to, timeLimitSeconds: budget(reading))
@@ -31,7 +38,7 @@ extension NightSteps {
             // Frozen work that can no longer be kept (someone's hours changed): plan without the
             // freeze rather than leave the night undone, and say so.
             notes.append("frozen assignments could not all be kept (\(error.message)); planned without the freeze window")
-            reading = try await rosters.read(community: nil, from: from, to: to)
+            reading = try await rosters.read(community: nil, from: from, to: to, partition: partition)
             solved = try await RosterGeneration.solve(reading.problem, ask, progress: nil)
         }
         let solveMs = RosterGeneration.ms(started, clock.now)
@@ -45,9 +52,8 @@ extension NightSteps {
             counts["assignments_removed"] = max(0, version.diff.removed.count - version.diff.moved.count)
             counts["assignments_moved"] = version.diff.moved.count
         }
-        var step = try await unfilled(.init(name: "roster", ms: 0, counts: counts, notes: notes, score: solved.score.total, bound: solved.lowerBound))
-        step.fingerprint = RosterFingerprint(problem: reading.problem, published: planned).text
-        return step
+        return .init(name: "roster", ms: 0, counts: counts, notes: notes, score: solved.score.total, bound: solved.lowerBound,
+                     fingerprint: RosterFingerprint(problem: reading.problem, published: planned).text)
     }
 
     /// A fresh horizon gets the whole `--time-limit`; a re-plan the share of it that the shifts

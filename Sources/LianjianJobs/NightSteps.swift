@@ -25,7 +25,7 @@ struct NightSteps: Sendable {
         case "events": try await events()
         case "staffing": try await staffing()
         case "roster": try await roster()
-        case "layout": try await layout()
+        case "layout": try await layout(in: nil)
         default: try await reminders()
         }
     }
@@ -46,10 +46,14 @@ struct NightSteps: Sendable {
         return .init(name: "staffing", ms: 0, counts: ["roles_restaffed": changed])
     }
 
-    /// Every facility with bookings in the horizon laid out again (bays kept where possible).
-    func layout() async throws -> NightlyRepository.Step {
+    /// Every facility (of these communities, or of all) with bookings in the horizon laid out
+    /// again (bays kept where possible).
+    func layout(in communities: [Community.ID]?) async throws -> NightlyRepository.Step {
         var bookings = 0, moved = 0, unplaced = 0
-        for facility in try await NightlyRepository(database).facilitiesWithBookings(from: start, to: end) {
+        let nights = NightlyRepository(database)
+        let facilities = if let communities { try await nights.facilitiesWithBookings(from: start, to: end, in: communities) }
+            else { try await nights.facilitiesWithBookings(from: start, to: end) }
+        for facility in facilities {
             let summary = try await BookingRepository(database).layout(facility, from: from, to: to)
             bookings += summary.bookings
             moved += summary.moved

@@ -23,9 +23,13 @@ public struct Nightly: Sendable {
         public var timeLimitSeconds: Double
         /// For tests: stop as a crash would, after the step of this name.
         public var crashAfter: String?
+        /// Share the re-plan and layout with other processes, as jobs of one partition each;
+        /// a run that finds the night held joins it instead of exiting.
+        public var workers: Bool
 
         public init(asOf: LocalDate, horizonDays: Int = 14, freezeHours: Int = 48, dryRun: Bool = false,
-                    timeLimitSeconds: Double = 10, crashAfter: String? = nil) {
+                    timeLimitSeconds: Double = 10, crashAfter: String? = nil, workers: Bool = false) {
+            self.workers = workers
             self.asOf = asOf
             self.horizonDays = horizonDays
             self.freezeHours = freezeHours
@@ -60,8 +64,10 @@ public struct Nightly: Sendable {
         public var run: UUID?
         public var outcome: Outcome
         public var steps: [NightlyRepository.Step]
-        /// Who holds the night, when it was locked.
+        /// Who holds the night, when it was locked (or joined).
         public var holder: String?
+        /// The partitions this process did for a night it joined.
+        public var joined: Int? = nil
     }
 
     /// The failure a test asks for between two steps.
@@ -84,6 +90,7 @@ public struct Nightly: Sendable {
             return try await self.steps(options, now: now)
         }
         if let held { return held }
+        if options.workers && !options.dryRun { return try await join() }
         let holder = try? await NightlyRepository(database).running()
         let who = holder.map { "run \($0.id.uuidString.lowercased()) on \($0.host), started \($0.startedAt.rfc3339)" } ?? "another run"
         return Report(run: holder?.id, outcome: .locked, steps: [], holder: who)
@@ -99,14 +106,17 @@ public struct Nightly: Sendable {
         let night = NightSteps(database: database, options: options, now: now, logger: logger)
         var done: [NightlyRepository.Step] = []
         do {
-            for step in NightSteps.order {
+            for step in NightSteps.order where !(options.workers && step == "layout") {
                 let clock = ContinuousClock(), started = clock.now
-                var record = try await night.run(step)
-                record.ms = RosterGeneration.ms(started, clock.now)
-                try await runs.record(id, record)
-                done.append(record)
-                logger.info("nightly step done", metadata: ["step": "\(step)", "ms": "\(record.ms)", "counts": "\(record.counts)"])
-                if options.crashAfter == step { throw InjectedCrash() }
+                // Shared by several processes, the roster and the layout are done together, by partition.
+                var records = options.workers && step == "roster" ? try await night.partitioned(run: id) : [try await night.run(step)]
+                if records.count == 1 { records[0].ms = RosterGeneration.ms(started, clock.now) }
+                for record in records {
+                    try await runs.record(id, record)
+                    done.append(record)
+                    logger.info("nightly step done", metadata: ["step": "\(record.name)", "ms": "\(record.ms)", "counts": "\(record.counts)"])
+                    if options.crashAfter == record.name { throw InjectedCrash() }
+                }
             }
         } catch let crash as InjectedCrash {
             throw crash
@@ -118,6 +128,35 @@ public struct Nightly: Sendable {
         let outcome = Self.outcome(done)
         try await runs.finish(id, state: outcome.state, exitCode: Int(outcome.rawValue))
         return Report(run: id, outcome: outcome, steps: done, holder: nil)
+    }
+
+    /// Works on the partitions of the run that holds the night, until it no longer holds it.
+    func join() async throws -> Report {
+        let nights = NightlyRepository(database)
+        let holder = try? await nights.running()
+        logger.info("joining the night's run", metadata: ["run": "\(holder?.id.uuidString.lowercased() ?? "-")"])
+        let done = try await Self.workOnPartitions(database: database, logger: logger) { try await nights.nightHeld() }
+        return Report(run: holder?.id, outcome: .succeeded, steps: [], holder: holder.map { "run \($0.id.uuidString.lowercased()) on \($0.host)" },
+                      joined: done)
+    }
+
+    /// Claims and does partitions of nights, one at a time, while `more` says there may be some.
+    /// - Returns: how many this process did.
+    @discardableResult
+    static func workOnPartitions(database: Database, logger: Logger, while more: () async throws -> Bool) async throws -> Int {
+        let worker = Worker(database: database, settings: .init(concurrency: 1), logger: logger)
+        let jobs = JobRepository(database)
+        let name = "\(worker.settings.name)/night"
+        var done = 0
+        while try await more() {
+            if let claim = try await jobs.claim(worker: name, kinds: [.nightlyPartition], lease: worker.settings.lease) {
+                await worker.perform(claim)
+                done += 1
+            } else {
+                try await Task.sleep(for: NightSteps.partitionPoll)
+            }
+        }
+        return done
     }
 
     /// Unfilled positions first (organisers must act); then whether anything changed at all.

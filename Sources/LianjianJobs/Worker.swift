@@ -152,6 +152,12 @@ public struct Worker: Service {
                 return try await AuditActor.$current.withValue("job \(claim.id.uuidString.lowercased())") {
                     try await RosterGeneration(database).run(ask, claim, progress: progress)
                 }
+            case .nightlyPartition:
+                let payload = try JSONDecoder().decode(NightPartition.Payload.self, from: Data(claim.payload.utf8))
+                var logger = logger
+                logger[metadataKey: "run"] = "\(payload.run)"
+                let partition = NightPartition(database: database, payload: payload, logger: logger)
+                return try await AuditActor.$current.withValue("nightly \(payload.run)") { try await partition.run(claim) }
             }
         } catch let failure as JobFailure {
             throw failure

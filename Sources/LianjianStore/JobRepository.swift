@@ -17,6 +17,9 @@ public struct JobRepository: Sendable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// Builds a roster problem, solves it and stores a draft (payload: ``GenerateRoster``).
         case generateRoster = "generate_roster"
+        /// Re-plans and lays out one cluster of communities for a night shared by several
+        /// processes (payload: the jobs layer's `NightPartition.Payload`).
+        case nightlyPartition = "nightly_partition"
     }
 
     /// What a roster generation is asked to do.

@@ -10,6 +10,9 @@ import RosterSolver
 /// declined ones taken out of the volunteer's availability; the published roster as `previous`.
 struct RosterProblemBuilder {
     let community: Community.ID?
+    /// A night's partition: only these communities' shifts, and only the volunteers who may
+    /// serve there (see ``NightlyRepository/communityLinks()``).
+    var partition: [UUID]? = nil
     let from: LocalDate
     let to: LocalDate
     let zone: TimeZone
@@ -93,6 +96,7 @@ struct RosterProblemBuilder {
             FROM event_roles r JOIN events e ON e.id = r.event_id JOIN joint_projects p ON p.id = e.project_id
             WHERE e.status = 'scheduled' AND r.required > 0 AND e.starts_at >= \(rangeStart) AND e.starts_at < \(rangeEnd)
               AND (\(community?.uuid)::uuid IS NULL OR e.community_id = \(community?.uuid))
+              AND (\(partition == nil) OR e.community_id = ANY(\(partition ?? [])::uuid[]))
             ORDER BY e.starts_at, r.id
             """, logger: logger).all((UUID, UUID, UUID, Date, Date, String, Int32, Int32, Bool, UUID).self)
         return rows.map { r in
@@ -108,6 +112,8 @@ struct RosterProblemBuilder {
                    coalesce(array_agg(s.skill ORDER BY s.skill) FILTER (WHERE s.expires_on IS NULL OR s.expires_on >= \(to.description)::date), '{}')
             FROM volunteers v JOIN volunteer_skills s ON s.volunteer_id = v.id
             WHERE v.active AND s.skill = ANY(\(Array(needed))::text[])
+              AND (\(partition == nil) OR v.community_id = ANY(\(partition ?? [])::uuid[])
+                   OR EXISTS (SELECT 1 FROM joint_projects p WHERE p.unit_id = v.unit_id AND p.community_id = ANY(\(partition ?? [])::uuid[])))
             GROUP BY v.id ORDER BY v.id
             """, logger: logger).all((UUID, UUID?, UUID, Int32, [String]).self).filter { !$0.4.isEmpty }
         let ids = rows.map(\.0)

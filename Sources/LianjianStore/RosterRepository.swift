@@ -48,11 +48,15 @@ public struct RosterRepository: Sendable {
     }
 
     /// Reads the `roster-problem/1` of a community (or of every community) between two dates;
-    /// published pairs of shifts that start before `freezeUntil` are pinned.
-    public func read(community: Community.ID?, from: LocalDate, to: LocalDate, freezeUntil: Date? = nil) async throws(StoreError) -> Reading {
+    /// published pairs of shifts that start before `freezeUntil` are pinned. With a `partition`
+    /// (a night's cluster of communities), only its communities' shifts and the volunteers who
+    /// may serve there.
+    public func read(community: Community.ID?, from: LocalDate, to: LocalDate, freezeUntil: Date? = nil,
+                     partition: [Community.ID]? = nil) async throws(StoreError) -> Reading {
         var zone = DisplayZone.current
         if let community { zone = try await CommunityRepository(db).get(community).zone }
-        let builder = RosterProblemBuilder(community: community, from: from, to: to, zone: zone, logger: db.logger, freezeUntil: freezeUntil)
+        let builder = RosterProblemBuilder(community: community, partition: partition?.map(\.uuid), from: from, to: to, zone: zone,
+                                           logger: db.logger, freezeUntil: freezeUntil)
         let (problem, published, builtAt) = try await db.withConnection { c in
             let builtAt = try await c.query("SELECT now()", logger: db.logger).all(Date.self)[0]
             let (problem, published) = try await builder.build(c)

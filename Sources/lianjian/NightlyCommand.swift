@@ -31,6 +31,9 @@ struct NightlyCommand: AsyncParsableCommand {
     @Flag(help: "Do everything in a transaction that is rolled back, and print what would change.")
     var dryRun = false
 
+    @Flag(help: "Share the re-plan and layout with other processes: each cluster of communities that share volunteers is a job any `nightly --workers` or `worker` may claim; a run that finds the night held joins it.")
+    var workers = false
+
     @Option(help: .hidden)
     var crashAfter: String?
 
@@ -47,7 +50,7 @@ struct NightlyCommand: AsyncParsableCommand {
         try await options.requireMigrated(settings, logger)
         let day = asOf.flatMap(LocalDate.init) ?? LocalDate(Date(), in: settings.zone)
         let nightly = Nightly.Options(asOf: day, horizonDays: horizonDays, freezeHours: freezeHours, dryRun: dryRun,
-                                      timeLimitSeconds: timeLimit, crashAfter: crashAfter)
+                                      timeLimitSeconds: timeLimit, crashAfter: crashAfter, workers: workers)
         let report = try await options.withDatabase { db in try await Nightly(database: db, logger: logger).run(nightly) }
         print(Self.describe(report, dryRun: dryRun))
         if report.outcome != .succeeded { throw ExitCode(report.outcome.rawValue) }
@@ -55,6 +58,7 @@ struct NightlyCommand: AsyncParsableCommand {
 
     static func describe(_ report: Nightly.Report, dryRun: Bool) -> String {
         if report.outcome == .locked { return "the night is held by \(report.holder ?? "another run"); nothing done" }
+        if let joined = report.joined { return "joined \(report.holder ?? "the night's run"): did \(joined) of its partitions" }
         var lines = [dryRun ? "dry run (nothing was kept):" : "run \(report.run?.uuidString.lowercased() ?? "-"):"]
         lines += RunsCommand.stepLines(report.steps)
         lines.append("outcome: \(report.outcome.state) (exit \(report.outcome.rawValue))")

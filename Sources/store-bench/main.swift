@@ -3,6 +3,7 @@
 //   store-bench facilities   (scripts/bench-facilities)
 //   store-bench rosters      (scripts/bench-rosters)
 //   store-bench nightly      (scripts/bench-nightly)
+//   store-bench seed-clusters (scripts/bench-workers: seeds only)
 import Foundation
 import LianjianSettings
 import LianjianStore
@@ -23,8 +24,9 @@ try await database.withRunning { db in
     case "facilities": try await FacilityBench.run(db)
     case "rosters": try await RosterBench.run(db)
     case "nightly": try await NightlyBench.run(db, logger: logger)
+    case "seed-clusters": try await ClusterSeed.run(db)
     default:
-        FileHandle.standardError.write(Data("usage: store-bench facilities|rosters|nightly\n".utf8))
+        FileHandle.standardError.write(Data("usage: store-bench facilities|rosters|nightly|seed-clusters\n".utf8))
         exit(2)
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import LianjianDomain
+import LianjianStore
+import Logging
+
+extension NightSteps {
+    /// How often a process waiting on the night's partitions looks again.
+    static let partitionPoll: Duration = .milliseconds(200)
+
+    /// The roster and layout steps of a night shared by several processes: one job per cluster
+    /// of communities with work in the horizon (``NightPartition``), each with its share of the
+    /// solver time, done by whichever process claims it (this one too) — none twice, none
+    /// missed. A dry run plans the partitions here, inside its transaction.
+    /// - Returns: the roster step and the layout step, summed over the partitions.
+    func partitioned(run: UUID) async throws -> [NightlyRepository.Step] {
+        let clock = ContinuousClock(), started = clock.now
+        let payloads = try await partitionPayloads(run: run)
+        var outcomes: [NightPartition.Outcome] = []
+        if options.dryRun {
+            for payload in payloads { outcomes.append(try await NightPartition(database: database, payload: payload, logger: logger).plan()) }
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let nights = NightlyRepository(database)
+            _ = try await nights.queuePartitions(run: run, try payloads.map { String(decoding: try encoder.encode($0), as: UTF8.self) })
+            try await Nightly.workOnPartitions(database: database, logger: logger) { try await nights.partitions(of: run).open > 0 }
+            let state = try await nights.partitions(of: run)
+            if let failure = state.failures.first { throw NightPartitionFailed(error: failure) }
+            outcomes = state.results.compactMap { try? JSONDecoder().decode(NightPartition.Outcome.self, from: Data($0.utf8)) }
+        }
+        var roster = Self.sum(outcomes.map(\.roster), name: "roster")
+        roster.counts["partitions"] = payloads.count
+        roster = try await unfilled(roster)
+        var layout = Self.sum(outcomes.map(\.layout), name: "layout")
+        layout.counts["partitions"] = payloads.count
+        let ms = RosterGeneration.ms(started, clock.now)
+        (roster.ms, layout.ms) = (ms, 0)
+        return [roster, layout]
+    }
+
+    /// One partition per cluster with shifts or booked facilities in the horizon; the night's
+    /// solver time is shared by their shifts.
+    func partitionPayloads(run: UUID) async throws -> [NightPartition.Payload] {
+        let nights = NightlyRepository(database)
+        let (communities, links) = try await nights.communityLinks()
+        let work = try await nights.workByCommunity(from: start, to: end)
+        let clusters = CommunityClusters.of(communities, links: links).filter { $0.contains { work[$0] != nil } }
+        let total = max(1, work.values.reduce(0) { $0 + $1.roles })
+        return clusters.map { cluster in
+            let roles = cluster.reduce(0) { $0 + (work[$1]?.roles ?? 0) }
+            return NightPartition.Payload(run: run.uuidString.lowercased(), key: NightPartition.Payload.key(cluster), communities: cluster,
+                                          asOf: options.asOf, horizonDays: options.horizonDays, freezeHours: options.freezeHours,
+                                          timeLimitSeconds: options.timeLimitSeconds * Double(roles) / Double(total),
+                                          now: now, zone: zone.identifier)
+        }
+    }
+
+    /// The partitions' steps as one: counts added up, notes in partition order, scores and
+    /// bounds summed (a bound only when every partition has one).
+    static func sum(_ steps: [NightlyRepository.Step], name: String) -> NightlyRepository.Step {
+        var total = NightlyRepository.Step(name: name, ms: 0)
+        for step in steps {
+            total.counts.merge(step.counts, uniquingKeysWith: +)
+            total.notes += step.notes.filter { !total.notes.contains($0) }
+        }
+        let scores = steps.compactMap(\.score), bounds = steps.compactMap(\.bound)
+        total.score = scores.isEmpty ? nil : scores.reduce(0, +)
+        total.bound = bounds.count == steps.count && !bounds.isEmpty ? bounds.reduce(0, +) : nil
+        return total
+    }
+}
+
+/// A partition of the night failed on every attempt; the run fails with its reason.
+struct NightPartitionFailed: Error, CustomStringConvertible {
+    let error: String
+    var description: String { "a partition of the night failed: \(error)" }
+}
