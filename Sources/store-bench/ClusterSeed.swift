@@ -28,7 +28,7 @@ enum ClusterSeed {
                (SELECT id FROM communities WHERE code = 'c' || (2 * (i % 4) + 1 + (i / 16) % 2)), 480
         FROM generate_series(1, 2000) i
         """,
-    ] + RosterBench.setUp[4...5] + [
+    ] + RosterBench.people + [
         // 750 events, round the 32 projects.
         """
         INSERT INTO events (community_id, project_id, title, starts_at, ends_at)
@@ -37,7 +37,7 @@ enum ClusterSeed {
         CROSS JOIN LATERAL (SELECT id, community_id FROM joint_projects ORDER BY title OFFSET (e % 32) LIMIT 1) p
         CROSS JOIN LATERAL (SELECT ((date '2026-12-07' + (e % 14)) + make_interval(hours => 8 + (e / 14) % 10)) AT TIME ZONE 'Asia/Shanghai' AS ts) t
         """,
-    ] + RosterBench.setUp[7...8]
+    ] + RosterBench.roles
 
     static func run(_ db: Database) async throws {
         for sql in setUp { try await db.execute(sql) }

@@ -8,6 +8,33 @@ import LianjianJobs
 import LianjianStore
 
 enum RosterBench {
+    /// Every volunteer's skills and weekly hours (shared with ClusterSeed).
+    static let people = [
+        """
+        INSERT INTO volunteer_skills (volunteer_id, skill)
+        SELECT v.id, s.code FROM volunteers v CROSS JOIN (VALUES ('companion', 70), ('steward', 30), ('first_aid', 20), ('doctor', 6),
+            ('nurse', 8), ('lawyer', 5), ('notary', 3)) AS s(code, pct)
+        WHERE abs(hashtext(v.phone || s.code)) % 100 < s.pct
+        """,
+        """
+        INSERT INTO volunteer_availability (volunteer_id, weekday, starts_at, ends_at)
+        SELECT v.id, d, '08:00', '20:00' FROM volunteers v CROSS JOIN generate_series(1, 7) d WHERE abs(hashtext(v.phone || d::text)) % 100 < 55
+        """,
+    ]
+
+    /// Two roles per event (shared with ClusterSeed).
+    static let roles = [
+        """
+        INSERT INTO event_roles (event_id, skill, fixed_count, required)
+        SELECT id, 'companion', 1 + n % 4, 1 + n % 4 FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS n FROM events) x
+        """,
+        """
+        INSERT INTO event_roles (event_id, skill, fixed_count, required)
+        SELECT id, (ARRAY['steward', 'first_aid', 'doctor', 'nurse', 'lawyer', 'notary'])[1 + n % 6], 1 + n % 2, 1 + n % 2
+        FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS n FROM events) x
+        """,
+    ]
+
     static let setUp = [
         "INSERT INTO communities (code, name) SELECT 'c' || i, '社区' || i FROM generate_series(1, 5) i",
         """
@@ -25,16 +52,7 @@ enum RosterBench {
                (SELECT id FROM communities ORDER BY code OFFSET (i % 5) LIMIT 1), 480
         FROM generate_series(1, 2000) i
         """,
-        """
-        INSERT INTO volunteer_skills (volunteer_id, skill)
-        SELECT v.id, s.code FROM volunteers v CROSS JOIN (VALUES ('companion', 70), ('steward', 30), ('first_aid', 20), ('doctor', 6),
-            ('nurse', 8), ('lawyer', 5), ('notary', 3)) AS s(code, pct)
-        WHERE abs(hashtext(v.phone || s.code)) % 100 < s.pct
-        """,
-        """
-        INSERT INTO volunteer_availability (volunteer_id, weekday, starts_at, ends_at)
-        SELECT v.id, d, '08:00', '20:00' FROM volunteers v CROSS JOIN generate_series(1, 7) d WHERE abs(hashtext(v.phone || d::text)) % 100 < 55
-        """,
+    ] + people + [
         """
         INSERT INTO events (community_id, project_id, title, starts_at, ends_at)
         SELECT p.community_id, p.id, '活动 ' || e, t.ts, t.ts + make_interval(hours => 2 + e % 2)
@@ -42,16 +60,7 @@ enum RosterBench {
         CROSS JOIN LATERAL (SELECT id, community_id FROM joint_projects ORDER BY title OFFSET (e % 50) LIMIT 1) p
         CROSS JOIN LATERAL (SELECT ((date '2026-12-07' + (e % 14)) + make_interval(hours => 8 + (e / 14) % 10)) AT TIME ZONE 'Asia/Shanghai' AS ts) t
         """,
-        """
-        INSERT INTO event_roles (event_id, skill, fixed_count, required)
-        SELECT id, 'companion', 1 + n % 4, 1 + n % 4 FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS n FROM events) x
-        """,
-        """
-        INSERT INTO event_roles (event_id, skill, fixed_count, required)
-        SELECT id, (ARRAY['steward', 'first_aid', 'doctor', 'nurse', 'lawyer', 'notary'])[1 + n % 6], 1 + n % 2, 1 + n % 2
-        FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS n FROM events) x
-        """,
-    ]
+    ] + roles
 
     static func run(_ db: Database) async throws {
         let env = ProcessInfo.processInfo.environment
