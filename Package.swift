@@ -24,6 +24,9 @@ let package = Package(
         // GET /metrics: swift-metrics' API in the layers, its Prometheus backend in the API.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The web console: templates in files, passwords hashed with bcrypt.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // Test-only: decoding and validating the OpenAPI document.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -80,9 +83,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
-            // The OpenAPI document, served as it is at /openapi.yaml.
-            resources: [.copy("Resources/openapi.yaml")]
+            // The OpenAPI document, served as it is at /openapi.yaml; the console's templates and stylesheet.
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/console")]
         ),
         .executableTarget(
             name: "lianjian",

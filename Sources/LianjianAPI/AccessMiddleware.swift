@@ -18,6 +18,8 @@ struct AccessMiddleware: RouterMiddleware {
         guard let path = context.endpointPath, path != "NotFound" else { return try await next(request, context) }
         let key = "\(request.method.rawValue) \(path)"
         if AccessPolicy.publicRoutes.contains(key) { return try await next(request, context) }
+        // Console pages: signed in by session cookie, under ``ConsolePolicy`` (``ConsoleMiddleware``).
+        if ConsolePolicy.pages[key] != nil { return try await next(request, context) }
         var request = request
         let principal: Principal
         let address = DownloadLinks.Address(path: request.uri.path, query: request.uri.query)

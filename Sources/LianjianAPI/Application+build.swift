@@ -12,7 +12,8 @@ public func buildServer(settings: AppSettings, database: Database, logger: Logge
     Application(
         router: buildRouter(database: database, requestsPerSecond: settings.requestsPerSecond, burst: settings.burst,
                             language: Language(rawValue: settings.locale) ?? .chinese, zone: settings.zone,
-                            downloads: .init(key: settings.downloadKey, lifetimeSeconds: settings.downloadLinkSeconds)),
+                            downloads: .init(key: settings.downloadKey, lifetimeSeconds: settings.downloadLinkSeconds),
+                            secureCookies: settings.behindTLS),
         configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "lianjian"),
         logger: logger)
 }
@@ -23,7 +24,7 @@ public func buildServer(settings: AppSettings, database: Database, logger: Logge
 public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: Int = 100,
                         language: Language = .chinese, zone: TimeZone = DisplayZone.standard,
                         downloads: DownloadLinks.Settings = .init(),
-                        metrics: PrometheusCollectorRegistry = Telemetry.registry) -> Router<AppContext> {
+                        metrics: PrometheusCollectorRegistry = Telemetry.registry, secureCookies: Bool = false) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     // Outermost, so that error messages are written in the reader's language too.
     router.add(middleware: LocaleMiddleware(language: language, zone: zone))
@@ -55,10 +56,13 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     ExportController(database: database).register(on: v1)
     HolidayController(database: database).register(on: v1)
     DownloadController(check: check, links: links).register(on: v1)
+    ConsoleController(database: database, check: check, pages: .bundled, secureCookies: secureCookies)
+        .register(on: router, limiter: RateLimiter(perSecond: requestsPerSecond, burst: burst))
     return router
 }
 
-/// The routes of a router as `METHOD /path` lines, for the OpenAPI consistency test.
-public func routeList(_ router: Router<AppContext>) -> [String] {
-    router.routes.map { "\($0.method.rawValue) \($0.path)" }
+/// The routes of a router as `METHOD /path` lines, for the OpenAPI consistency test; the
+/// console's pages (``ConsolePolicy``) are left out unless `console` is set.
+public func routeList(_ router: Router<AppContext>, console: Bool = false) -> [String] {
+    router.routes.map { "\($0.method.rawValue) \($0.path)" }.filter { console || ConsolePolicy.pages[$0] == nil }
 }

@@ -25,6 +25,9 @@ extension AppSettings {
         }
         settings.downloadKey = downloadKey.isEmpty ? nil : downloadKey
         settings.downloadLinkSeconds = try int(config, "app.download_link_seconds", in: 10...86_400)
+        let tls = try string(config, "http.behind_tls")
+        guard ["true", "false"].contains(tls) else { throw SettingsError(key: "http.behind_tls", reason: "must be true or false") }
+        settings.behindTLS = tls == "true"
         try readNotify(config, into: &settings)
         return settings
     }

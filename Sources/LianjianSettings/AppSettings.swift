@@ -10,7 +10,8 @@ import Foundation
 /// 3. `config/<LIANJIAN_ENV>.json` when `LIANJIAN_ENV` is set (e.g. `test`);
 /// 4. `config/default.json`, which lists every key with a safe default.
 ///
-/// Keys: `http.host` (127.0.0.1), `http.port` (8080), `database.url` (empty),
+/// Keys: `http.host` (127.0.0.1), `http.port` (8080), `http.behind_tls` (false: console cookies
+/// are `Secure` when true), `database.url` (empty),
 /// `database.host` (/var/run/postgresql; a directory means a unix socket), `database.port` (5432),
 /// `database.user` (postgres), `database.password` (empty), `database.name` (lianjian),
 /// `database.tls` (disable | require), `database.max_connections` (20),
@@ -45,6 +46,8 @@ public struct AppSettings: Sendable, Equatable {
     public var webhookSecret: String = ""
     /// Deliveries tried before a message is dead.
     public var notifyMaxAttempts: Int = 8
+    /// Whether browsers reach the server over TLS (through a proxy): the console's cookies are then `Secure`.
+    public var behindTLS: Bool = false
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 

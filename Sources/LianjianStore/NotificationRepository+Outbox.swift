@@ -56,7 +56,7 @@ extension NotificationRepository {
                 GROUP BY v.id, v.community_id, v.language, cm.time_zone, cm.quiet_from, cm.quiet_until)
             INSERT INTO notifications (volunteer_id, community_id, night, language, items, deliver_after)
             SELECT volunteer_id, community_id, night, language, items, deliver_after FROM items
-            ON CONFLICT (volunteer_id, night) WHERE state = 'pending'
+            ON CONFLICT (volunteer_id, night) WHERE state = 'pending' AND kind = 'changes'
             DO UPDATE SET items = notifications.items || EXCLUDED.items
             """, logger: logger)
     }
@@ -108,7 +108,7 @@ extension NotificationRepository {
     public func markSent(_ id: UUID) async throws(StoreError) {
         _ = try await db.withConnection { c in
             try await c.query("""
-                UPDATE notifications SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = \(id) AND state = 'sending'
+                UPDATE notifications SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, code = NULL WHERE id = \(id) AND state = 'sending'
                 """, logger: db.logger).collectCount()
         }
     }
@@ -121,6 +121,7 @@ extension NotificationRepository {
             try await c.query("""
                 UPDATE notifications SET lease_until = NULL, last_error = left(\(error), 500),
                        state = CASE WHEN attempts >= \(maxAttempts) THEN 'dead' ELSE 'pending' END,
+                       code = CASE WHEN attempts >= \(maxAttempts) THEN NULL ELSE code END,
                        deliver_after = now() + make_interval(secs => least(3600, \(base) * power(2, attempts - 1)))
                 WHERE id = \(id) AND state = 'sending'
                 """, logger: db.logger).collectCount()

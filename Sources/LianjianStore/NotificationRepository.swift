@@ -45,9 +45,13 @@ public struct NotificationRepository: Sendable {
         public var lastError: String?
         public var createdAt: Date
         public var sentAt: Date?
+        /// `changes` (roster changes and reminders, in ``items``) or `sign_in_code`.
+        public var kind: String = "changes"
+        /// A sign-in code's digits until it is sent: for the deliverer only, never listed.
+        public var code: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, name, phone, night, language, items, state, attempts
+            case id, name, phone, night, language, items, state, attempts, kind
             case volunteerID = "volunteer_id"
             case communityID = "community_id"
             case idempotencyKey = "idempotency_key"
@@ -65,6 +69,7 @@ public struct NotificationRepository: Sendable {
             try c.encode(phone, forKey: .phone)
             try c.encode(night.description, forKey: .night)
             try c.encode(language, forKey: .language)
+            try c.encode(kind, forKey: .kind)
             try c.encode(items.map(EncodedItem.init), forKey: .items)
             try c.encode(state, forKey: .state)
             try c.encode(attempts, forKey: .attempts)
@@ -93,11 +98,11 @@ public struct NotificationRepository: Sendable {
 
     static let select = """
         SELECT n.id, n.volunteer_id, v.community_id, v.name, v.phone, n.night::text, n.language, n.items::text, n.state, n.attempts,
-               n.idempotency_key, c.time_zone, n.last_error, n.created_at, n.sent_at
+               n.idempotency_key, c.time_zone, n.last_error, n.created_at, n.sent_at, n.kind, n.code
         FROM notifications n JOIN volunteers v ON v.id = n.volunteer_id JOIN communities c ON c.id = v.community_id
         """
 
-    typealias Row = (UUID, UUID, UUID, String, String, String, String, String, String, Int32, String, String, String?, Date, Date?)
+    typealias Row = (UUID, UUID, UUID, String, String, String, String, String, String, Int32, String, String, String?, Date, Date?, String, String?)
 
     static func message(_ r: Row) -> Message {
         let decoder = JSONDecoder()
@@ -109,7 +114,8 @@ public struct NotificationRepository: Sendable {
         let items = (try? decoder.decode([Item].self, from: Data(r.7.utf8))) ?? []
         return Message(id: r.0, volunteerID: .init(r.1), communityID: .init(r.2), name: r.3, phone: r.4, night: LocalDate(r.5)!,
                        language: r.6, items: items, state: r.8, attempts: Int(r.9), idempotencyKey: r.10,
-                       zone: TimeZone(identifier: r.11) ?? DisplayZone.standard, lastError: r.12, createdAt: r.13, sentAt: r.14)
+                       zone: TimeZone(identifier: r.11) ?? DisplayZone.standard, lastError: r.12, createdAt: r.13, sentAt: r.14,
+                       kind: r.15, code: r.16)
     }
 
     /// The outbox, newest first: a community's (its volunteers'), or everybody's.

@@ -13,13 +13,20 @@ public struct Principal: Sendable, Equatable, Codable {
         case volunteer
     }
 
+    /// How the caller signed in: an API token, or a console session (whose id is `tokenID`).
+    public enum Via: String, Sendable, Codable { case token, session }
+
+    /// The token's id, or the console session's.
     public var tokenID: UUID
     public var role: Role
     public var community: Community.ID?
     public var unit: PartnerUnit.ID?
     public var volunteer: Volunteer.ID?
+    public var via: Via = .token
 
-    public init(tokenID: UUID, role: Role, community: Community.ID? = nil, unit: PartnerUnit.ID? = nil, volunteer: Volunteer.ID? = nil) {
+    public init(tokenID: UUID, role: Role, community: Community.ID? = nil, unit: PartnerUnit.ID? = nil, volunteer: Volunteer.ID? = nil,
+                via: Via = .token) {
+        self.via = via
         self.tokenID = tokenID
         self.role = role
         self.community = community
@@ -101,7 +108,7 @@ public struct Principal: Sendable, Equatable, Codable {
     }
 
     /// How the audit log names this caller.
-    public var auditName: String { "token \(tokenID.uuidString.lowercased()) (\(role.rawValue))" }
+    public var auditName: String { "\(via == .token ? "token" : "session") \(tokenID.uuidString.lowercased()) (\(role.rawValue))" }
 }
 
 /// Hiding personal data from those outside its owner.

@@ -5,7 +5,8 @@ import LianjianStore
 /// A message as an SMS gateway takes it: a template code and its parameters, in the
 /// volunteer's language (Chinese by default).
 public struct NotificationText: Sendable, Equatable, Encodable {
-    /// `LJ_ROSTER_CHANGES` (changes, maybe with reminders) or `LJ_REMINDER` (reminders only).
+    /// `LJ_ROSTER_CHANGES` (changes, maybe with reminders), `LJ_REMINDER` (reminders only) or
+    /// `LJ_SIGN_IN_CODE` (a console sign-in code).
     public var template: String
     public var parameters: [String: String]
     /// The whole text, for gateways that take one.
@@ -21,6 +22,13 @@ public struct NotificationText: Sendable, Equatable, Encodable {
         text = english
             ? "Lianjian: \(message.name), your volunteer work has changed. \(changes)."
             : "【联建】\(message.name)您好，您的志愿服务安排有变化：\(changes)。"
+        if message.kind == "sign_in_code", let code = message.code {
+            template = "LJ_SIGN_IN_CODE"
+            parameters = ["code": code, "minutes": "10"]
+            text = english ? "Lianjian: your sign-in code is \(code), valid for 10 minutes. Do not share it."
+                : "【联建】您的登录验证码是 \(code)，10 分钟内有效，请勿告诉他人。"
+            return
+        }
         if onlyReminders {
             text = english ? "Lianjian: \(message.name), a reminder of tomorrow: \(changes)." : "【联建】\(message.name)您好，明天的服务提醒：\(changes)。"
         }

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+
+/// A volunteer's own coming assignments, on a phone: confirm or decline each (a declined one
+/// leaves the list, and the next generation fills the place).
+extension ConsoleController {
+    func registerVolunteer(on console: RouterGroup<AppContext>) {
+        console.get("me") { request, context in
+            let caller = try context.caller
+            guard let volunteer = caller.volunteer else { throw ConsoleRefusal.forbidden }
+            try await check.authorize("GET /v1/volunteers/{id}/assignments", caller, id: volunteer.uuid.uuidString, logger: context.logger)
+            let t = ConsoleText.strings(Language.current)
+            let now = Date()
+            let items = try await AssignmentRepository(database).published(for: volunteer)
+                .filter { $0.response != "declined" && $0.end > now }
+                .map { item -> [String: Any] in
+                    let zone = item.zone ?? DisplayZone.current
+                    let day = LocalDate(item.start, in: zone)
+                    let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day.isoWeekday - 1]
+                    return ["role": item.roleID.uuidString.lowercased(), "title": item.title, "venue": item.venue,
+                            "date": "\(WeekView.dayText(day, Language.current)) \(t[weekday] ?? "")",
+                            "time": WeekView.hours(item.start, item.end, zone),
+                            "confirmed": item.response == "confirmed", "state_label": t[item.response ?? "unanswered"] ?? ""]
+                }
+            let done = request.uri.queryParameters.get("done")
+            let notice = done == "declined" ? t["declined_gone"] : done == "confirmed" ? t["answer_saved"] : nil
+            return pages.page("me", ["assignments": items, "none": items.isEmpty, "notice": notice as Any], session: context.session)
+        }
+        for answer in ["confirm", "decline"] {
+            console.post(RouterPath("me/assignments/:role/\(answer)")) { request, context in
+                let caller = try context.caller
+                guard let volunteer = caller.volunteer,
+                      let role = context.parameters.get("role").flatMap(UUID.init(uuidString:)) else { throw APIError.notFound("assignment") }
+                // The same rule as the API's answer to an assignment.
+                try await check.authorize("POST /v1/volunteers/{id}/assignments/{role}/\(answer)", caller, id: volunteer.uuid.uuidString,
+                                          logger: context.logger)
+                let reason = String(try await Form.read(request)["reason"].prefix(200))
+                try RosterController.Answer.validate(reason)
+                try await AssignmentRepository(database).respond(volunteer, role: role, confirmed: answer == "confirm", reason: reason)
+                return ConsolePages.redirect("/me?done=\(answer == "confirm" ? "confirmed" : "declined")")
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+
+/// The web console at `/`: server-rendered pages in Chinese (or English, by `Accept-Language`)
+/// on the same store and access rules as the API. Signing in is in `+SignIn`, the organiser's
+/// week in `+Week`, a volunteer's own assignments in `+Volunteer`.
+struct ConsoleController {
+    let database: Database
+    let check: AccessCheck
+    let pages: ConsolePages
+    /// Whether cookies are marked `Secure`: set when the console is served over TLS.
+    let secureCookies: Bool
+
+    func register(on router: Router<AppContext>, limiter: RateLimiter) {
+        let console = router.group()
+            .add(middleware: ConsoleErrorMiddleware(pages: pages))
+            .add(middleware: ConsoleMiddleware(sessions: SessionRepository(database), limiter: limiter))
+        console.get("console.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
+        }
+        console.get("/") { _, context in
+            switch try context.caller.role {
+            case .volunteer: ConsolePages.redirect("/me")
+            case .admin, .organiser: ConsolePages.redirect("/week")
+            case .liaison: pages.page("home", [:], session: context.session)
+            }
+        }
+        registerSignIn(on: console)
+        registerWeek(on: console)
+        registerVolunteer(on: console)
+    }
+
+    /// The session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` over TLS, for the whole site.
+    func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: ConsoleMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}

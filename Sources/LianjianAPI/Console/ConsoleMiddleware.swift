@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+
+/// Signs console requests in by their session cookie, checks the form token of every POST,
+/// applies the rate limit and the page's ``ConsolePolicy`` rule. A page nobody signed in may
+/// open sends the browser to the sign-in page.
+struct ConsoleMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let sessions: SessionRepository
+    let limiter: RateLimiter
+
+    static let sessionCookie = "lj_session"
+    /// The form token of the sign-in forms, before there is a session (a double-submit cookie).
+    static let formCookie = "lj_form"
+    static let csrfField = "_csrf"
+    /// The largest form the console takes.
+    static let maxForm = 64 << 10
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        let key = "\(request.method.rawValue) \(context.endpointPath ?? "")"
+        guard let rule = ConsolePolicy.pages[key] else { throw APIError.notFound("page") }
+        var context = context, request = request
+        if let secret = request.cookies[Self.sessionCookie]?.value, let session = try await sessions.find(secret: secret) {
+            context.session = session
+            context.principal = session.principal
+        }
+        guard limiter.take(context.session?.id ?? Self.addressKey(context.remoteAddress)) else {
+            throw APIError(.tooManyRequests, code: "rate_limited", message: "too many requests for this token; slow down")
+        }
+        if request.method == .post {
+            let body = try await request.collectBody(upTo: Self.maxForm)
+            let sent = Self.field(Self.csrfField, in: String(buffer: body))
+            let expected = context.session?.csrfToken ?? request.cookies[Self.formCookie]?.value
+            guard let sent, let expected, Self.same(sent, expected) else { throw ConsoleRefusal.badForm }
+        }
+        if case .roles(let roles) = rule {
+            guard let session = context.session else {
+                if request.method == .get { return ConsolePages.redirect("/login?next=\(Self.escaped(request.uri.path))") }
+                throw ConsoleRefusal.signedOut
+            }
+            guard roles.contains(session.principal.role) else { throw ConsoleRefusal.forbidden }
+            return try await AuditActor.$current.withValue("console \(session.principal.auditName)") { [request, context] in
+                try await next(request, context)
+            }
+        }
+        return try await next(request, context)
+    }
+
+    /// A form field's value from an `application/x-www-form-urlencoded` body.
+    static func field(_ name: String, in body: String) -> String? {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0] == name[...] else { continue }
+            return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        }
+        return nil
+    }
+
+    /// Compares two tokens in time that does not depend on where they differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = SHA256.hash(data: Data(a.utf8)), y = SHA256.hash(data: Data(b.utf8))
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// A stable bucket id per address for the rate limiter.
+    static func addressKey(_ address: String) -> UUID {
+        let digest = Array(SHA256.hash(data: Data(("address " + address).utf8)))
+        return UUID(uuid: (digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
+                           digest[8], digest[9], digest[10], digest[11], digest[12], digest[13], digest[14], digest[15]))
+    }
+
+    static func escaped(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "/"
+    }
+}
+
+/// Why the console refused a request: shown as a page in the reader's language.
+enum ConsoleRefusal: Error {
+    case badForm, forbidden, signedOut
+}

@@ -1,0 +1,32 @@
+import LianjianDomain
+
+/// Who may open each console page. As with the API's ``AccessPolicy``, a page without a rule
+/// here refuses everybody, and `AccessMatrixTests` fails; object-level checks inside a page go
+/// through the API's own rules (``AccessCheck`` with the API route the page shows).
+enum ConsolePolicy {
+    enum Rule: Sendable, Equatable {
+        /// Anyone: the sign-in pages and the stylesheet.
+        case open
+        /// Signed-in people of these roles.
+        case roles(Set<Principal.Role>)
+    }
+
+    static let staff: Rule = .roles([.admin, .organiser, .liaison])
+    static let everyone: Rule = .roles(Set(Principal.Role.allCases))
+
+    /// Keyed by `METHOD /path` as the router spells it.
+    static let pages: [String: Rule] = [
+        "GET /": everyone,
+        "GET /console.css": .open,
+        "GET /login": .open,
+        "POST /login": .open,
+        "GET /login/code": .open,
+        "POST /login/code": .open,
+        "POST /login/code/verify": .open,
+        "POST /logout": everyone,
+        "GET /week": .roles([.admin, .organiser]),
+        "GET /me": .roles([.volunteer]),
+        "POST /me/assignments/{role}/confirm": .roles([.volunteer]),
+        "POST /me/assignments/{role}/decline": .roles([.volunteer]),
+    ]
+}
