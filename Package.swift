@@ -27,6 +27,8 @@ let package = Package(
         // The web console: templates in files, passwords hashed with bcrypt.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // The console's CSV upload (multipart/form-data).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Test-only: decoding and validating the OpenAPI document.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -85,6 +87,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             // The OpenAPI document, served as it is at /openapi.yaml; the console's templates and stylesheet.
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/console")]

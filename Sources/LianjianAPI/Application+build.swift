@@ -24,7 +24,8 @@ public func buildServer(settings: AppSettings, database: Database, logger: Logge
 public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: Int = 100,
                         language: Language = .chinese, zone: TimeZone = DisplayZone.standard,
                         downloads: DownloadLinks.Settings = .init(),
-                        metrics: PrometheusCollectorRegistry = Telemetry.registry, secureCookies: Bool = false) -> Router<AppContext> {
+                        metrics: PrometheusCollectorRegistry = Telemetry.registry, secureCookies: Bool = false,
+                        consoleSolveSeconds: Double = 8) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     // Outermost, so that error messages are written in the reader's language too.
     router.add(middleware: LocaleMiddleware(language: language, zone: zone))
@@ -56,7 +57,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     ExportController(database: database).register(on: v1)
     HolidayController(database: database).register(on: v1)
     DownloadController(check: check, links: links).register(on: v1)
-    ConsoleController(database: database, check: check, pages: .bundled, secureCookies: secureCookies)
+    ConsoleController(database: database, check: check, pages: .bundled, secureCookies: secureCookies, solveSeconds: consoleSolveSeconds)
         .register(on: router, limiter: RateLimiter(perSecond: requestsPerSecond, burst: burst))
     return router
 }

@@ -63,7 +63,7 @@ struct RosterLabels: Sendable {
     func labelled(_ a: RosterRepository.Assignment) -> RosterRepository.Assignment {
         guard let role = roles[a.roleID], let person = people[a.volunteerID] else { return a }
         var a = a
-        a.label = .init(volunteerName: person.name, eventID: role.eventID, eventTitle: role.title, skill: role.skill,
+        a.label = .init(volunteerName: person.name, eventID: role.eventID, eventTitle: role.title, skill: role.skill, skillName: role.skillName,
                         start: role.start, end: role.end, response: responses[a], pinned: pinned.contains(a))
         return a
     }

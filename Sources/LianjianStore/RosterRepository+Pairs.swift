@@ -69,6 +69,8 @@ extension RosterRepository {
         public var eventID: UUID
         public var eventTitle: String
         public var skill: String
+        /// The skill's name in Chinese, for pages (the API answers with the code).
+        public var skillName: String
         public var start: Date
         public var end: Date
         public var response: String?

@@ -36,7 +36,7 @@ public struct SignInCodeRepository: Sendable {
             if recent == true { return Issue.tooSoon }
             try await c.query("""
                 INSERT INTO sign_in_codes (volunteer_id, code_hash, expires_at)
-                VALUES (\(volunteer), sha256(convert_to(\(code) || \(volunteer.uuidString), 'UTF8')), now() + make_interval(secs => \(lifetime)))
+                VALUES (\(volunteer), sha256(convert_to(\(code) || \(volunteer)::text, 'UTF8')), now() + make_interval(secs => \(lifetime)))
                 ON CONFLICT (volunteer_id) DO UPDATE SET code_hash = excluded.code_hash, tries = 0, expires_at = excluded.expires_at,
                     created_at = now()
                 """, logger: db.logger)

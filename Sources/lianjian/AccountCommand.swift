@@ -11,7 +11,7 @@ struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "Console accounts: create one (the first admin), list them, set a password (which also unlocks).",
-        subcommands: [AccountCreate.self, AccountList.self, AccountPassword.self])
+        subcommands: [AccountCreate.self, AccountList.self, AccountPassword.self, AccountCode.self])
 }
 
 struct AccountCreate: AsyncParsableCommand {
@@ -102,5 +102,29 @@ struct AccountPassword: AsyncParsableCommand {
         }
         if let problem = Passwords.problem(with: password) { throw ValidationError("the password \(problem)") }
         return password
+    }
+}
+
+struct AccountCode: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Make a volunteer's console sign-in code now and print it (for an organiser helping by phone, or a demo).",
+        discussion: "The code is also queued in the outbox, as when the volunteer asks for one at /login/code.")
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "The volunteer's phone number.") var phone: String
+
+    func run() async throws {
+        guard let phone = PhoneNumber.normalised(phone), PhoneNumber.isValid(phone) else { throw ValidationError("--phone is not a phone number") }
+        let code = ConsoleCodes.newCode()
+        let issued = try await options.withDatabase { db in try await Self.issue(db, phone, code) }
+        switch issued {
+        case .sent: print(code)
+        case .tooSoon: throw ValidationError("a code was made for this phone less than a minute ago; wait a minute")
+        case .unknown: throw ValidationError("no active volunteer has this phone number")
+        }
+    }
+
+    static func issue(_ db: Database, _ phone: String, _ code: String) async throws -> SignInCodeRepository.Issue {
+        try await SignInCodeRepository(db).issue(phone: phone, code: code)
     }
 }

@@ -16,7 +16,7 @@ func withAPI(burst: Int = 10_000, downloads: DownloadLinks.Settings = .init(),
              _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
     try await TestDatabase.with { db in
         let admin = try await TokenRepository(db).create(Principal(tokenID: UUID(), role: .admin), label: "tests", expiresAt: .distantFuture).1
-        let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst, downloads: downloads))
+        let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst, downloads: downloads, consoleSolveSeconds: 0.5))
         // Generations are jobs: a worker runs beside the app, as `lianjian serve` runs one.
         var logger = Logger(label: "tests.worker")
         logger.logLevel = .warning

@@ -38,7 +38,7 @@ extension ConsoleController {
                 return signInPage("code", ["error": t["address_limited"] ?? ""], request: request, context: context, status: .tooManyRequests)
             }
             // The same answer whether or not the number is a volunteer's, so the form tells nobody who is.
-            _ = try await SignInCodeRepository(database).issue(phone: phone, code: Self.newCode())
+            _ = try await SignInCodeRepository(database).issue(phone: phone, code: ConsoleCodes.newCode())
             return signInPage("code", ["phone": phone, "sent": true, "notice": t["unknown_phone"] ?? ""], request: request, context: context)
         }
         console.post("login/code/verify") { request, context in
@@ -116,9 +116,12 @@ extension ConsoleController {
         response.setCookie(sessionCookie(secret, maxAge: Int(SessionRepository.lifetime.components.seconds)))
         return response
     }
+}
 
+/// Volunteers' one-time sign-in codes.
+public enum ConsoleCodes {
     /// Six random digits.
-    static func newCode() -> String {
+    public static func newCode() -> String {
         var rng = SystemRandomNumberGenerator()
         return String(format: "%06d", Int.random(in: 0..<1_000_000, using: &rng))
     }

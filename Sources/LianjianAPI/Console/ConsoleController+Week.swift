@@ -31,6 +31,7 @@ extension ConsoleController {
                 "community": community.name, "range": week.range, "days": week.days, "short_total": week.shortTotal,
                 "previous": "/week?start=\(monday.adding(days: -7))\(scope)", "next": "/week?start=\(monday.adding(days: 7))\(scope)",
                 "this": "/week?start=\(today)\(scope)",
+                "generate": ["community_id": community.id.uuid.uuidString.lowercased(), "from": monday.description, "to": sunday.description],
             ], session: context.session)
         }
     }

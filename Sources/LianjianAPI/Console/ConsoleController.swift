@@ -12,6 +12,8 @@ struct ConsoleController {
     let pages: ConsolePages
     /// Whether cookies are marked `Secure`: set when the console is served over TLS.
     let secureCookies: Bool
+    /// How long a generation asked for from the console lets the solver look for a better roster.
+    var solveSeconds: Double = 8
 
     func register(on router: Router<AppContext>, limiter: RateLimiter) {
         let console = router.group()
@@ -21,16 +23,23 @@ struct ConsoleController {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
         }
+        console.get("console.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: pages.script)))
+        }
         console.get("/") { _, context in
             switch try context.caller.role {
             case .volunteer: ConsolePages.redirect("/me")
             case .admin, .organiser: ConsolePages.redirect("/week")
-            case .liaison: pages.page("home", [:], session: context.session)
+            case .liaison: ConsolePages.redirect("/unit")
             }
         }
         registerSignIn(on: console)
         registerWeek(on: console)
         registerVolunteer(on: console)
+        registerRosters(on: console)
+        registerEvents(on: console)
+        registerUnit(on: console)
     }
 
     /// The session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` over TLS, for the whole site.

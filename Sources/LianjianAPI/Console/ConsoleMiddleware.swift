@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LianjianDomain
 import LianjianStore
+import MultipartKit
 
 /// Signs console requests in by their session cookie, checks the form token of every POST,
 /// applies the rate limit and the page's ``ConsolePolicy`` rule. A page nobody signed in may
@@ -31,8 +32,7 @@ struct ConsoleMiddleware: RouterMiddleware {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "too many requests for this token; slow down")
         }
         if request.method == .post {
-            let body = try await request.collectBody(upTo: Self.maxForm)
-            let sent = Self.field(Self.csrfField, in: String(buffer: body))
+            let sent = try await Self.formToken(&request)
             let expected = context.session?.csrfToken ?? request.cookies[Self.formCookie]?.value
             guard let sent, let expected, Self.same(sent, expected) else { throw ConsoleRefusal.badForm }
         }
@@ -49,11 +49,23 @@ struct ConsoleMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// The form token a POST sent: a field of a URL-encoded form (at most 64 kB), or a part of a
+    /// `multipart/form-data` upload (at most ``ConsoleController/maxUpload``).
+    static func formToken(_ request: inout Request) async throws -> String? {
+        if let type = request.headers[.contentType], let boundary = Upload.boundary(type) {
+            let body = try await request.collectBody(upTo: ConsoleController.maxUpload)
+            struct Token: Decodable { var _csrf: String }
+            return try? FormDataDecoder().decode(Token.self, from: body, boundary: boundary)._csrf
+        }
+        return Self.field(Self.csrfField, in: String(buffer: try await request.collectBody(upTo: Self.maxForm)))
+    }
+
     /// A form field's value from an `application/x-www-form-urlencoded` body.
     static func field(_ name: String, in body: String) -> String? {
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[0] == name[...] else { continue }
+            // Names are percent-decoded too: a client may encode `_` as `%5F`.
+            guard parts.count == 2, String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == name else { continue }
             return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
         }
         return nil

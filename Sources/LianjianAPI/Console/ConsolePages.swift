@@ -11,6 +11,8 @@ import Mustache
 struct ConsolePages: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
+    /// `console.js`: the progress bar's polling, the console's only script.
+    let script: String
 
     /// The templates in the resource bundle; a missing or broken template stops the server at once.
     static let bundled: ConsolePages = {
@@ -25,8 +27,8 @@ struct ConsolePages: Sendable {
                 fatalError("console template \(name) does not parse: \(error)")
             }
         }
-        let css = (try? String(contentsOf: folder.appendingPathComponent("console.css"), encoding: .utf8)) ?? ""
-        return ConsolePages(library: MustacheLibrary(templates: templates), stylesheet: css)
+        let read = { (name: String) in (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "" }
+        return ConsolePages(library: MustacheLibrary(templates: templates), stylesheet: read("console.css"), script: read("console.js"))
     }()
 
     /// A page: `values` with the reader's words (`t`), the signed-in person (`user`, with the
@@ -71,7 +73,7 @@ enum ConsoleNav {
         switch role {
         case .admin, .organiser: return [["href": "/week", "label": t["week"] ?? ""]]
         case .volunteer: return [["href": "/me", "label": t["my_assignments"] ?? ""]]
-        case .liaison: return []
+        case .liaison: return [["href": "/unit", "label": t["my_unit"] ?? ""]]
         }
     }
 }

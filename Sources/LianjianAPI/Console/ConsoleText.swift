@@ -3,8 +3,12 @@
 /// `{{t.…}}` in the templates is one of them.
 enum ConsoleText {
     static func strings(_ language: Language) -> [String: String] {
-        language == .english ? english : chinese
+        language == .english ? allEnglish : allChinese
     }
+
+    // Each page group adds its words in an extension (`ConsoleText+Rosters`, …).
+    private static let allChinese = [chineseRosters, chineseEvents, chineseUnit].reduce(chinese) { $0.merging($1) { a, _ in a } }
+    private static let allEnglish = [englishRosters, englishEvents, englishUnit].reduce(english) { $0.merging($1) { a, _ in a } }
 
     static let chinese: [String: String] = [
         "app": "联建", "app_long": "联建 · 社区联建项目排班",

@@ -25,7 +25,7 @@ struct WeekView {
                             "unpublished": role.versionID == nil,
                             "people": role.people.map { Self.person($0, t) }]
                 }
-                return ["title": event.title, "venue": event.venue, "time": Self.hours(event.start, event.end, zone), "roles": roles]
+                return ["id": event.eventID.uuidString.lowercased(), "title": event.title, "venue": event.venue, "time": Self.hours(event.start, event.end, zone), "roles": roles]
             }
             days.append(["label": t[weekdays[offset]] ?? "", "date": Self.dayText(day, language), "today": day == today,
                          "events": events, "empty": events.isEmpty])

@@ -9,6 +9,7 @@ extension Messages {
         "participant": "参加者", "partner unit": "联建单位", "roster": "排班表", "service plan": "服务计划",
         "token": "令牌", "volunteer": "志愿者", "unit": "单位", "value": "该值", "reference": "引用的对象",
         "download link": "下载链接", "job": "任务", "resident": "居民", "nightly run": "夜间任务的运行记录",
+        "account": "账号", "page": "页面", "has too many rows": "行数过多",
         "{} not found": "未找到该{1}",
 
         // Access and limits.

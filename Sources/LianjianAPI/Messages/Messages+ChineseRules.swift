@@ -23,6 +23,13 @@ extension Messages {
         "must be json, csv, svg or html": "须为 json、csv、svg 或 html",
         "must be zh or en": "须为 zh 或 en",
         "is not a known time zone": "不是有效的时区",
+        // The CSV import's checks, written in its SQL (VolunteerImport.checks).
+        "appears twice in the file": "在文件中出现了两次",
+        "is already registered": "已经登记过",
+        "is not a known community code or name": "不是已有社区的代码或名称",
+        "names {} communities; use the community code instead": "对应 {1} 个同名社区，请改用社区代码",
+        "unknown skill {}": "未知技能：{1}",
+        "must be a whole number from 0 to 10080": "须为 0 到 10080 之间的整数",
         "is listed twice": "重复列出",
         "must be a year from 1900 to 2200": "须为 1900 到 2200 之间的年份",
         "is not in {}": "不在 {1} 年内",
