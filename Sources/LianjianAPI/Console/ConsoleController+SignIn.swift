@@ -94,8 +94,9 @@ extension ConsoleController {
     }
 
     private func lockedText(_ until: Date) -> String {
-        let format = Date.FormatStyle(date: .omitted, time: .shortened, timeZone: DisplayZone.current)
-        return (ConsoleText.strings(Language.current)["locked"] ?? "").replacingOccurrences(of: "{until}", with: until.formatted(format))
+        // `14:05` on a 24-hour clock in the display zone, whatever the server's locale.
+        let time = String(WeekView.hours(until, until, DisplayZone.current).prefix(5))
+        return (ConsoleText.strings(Language.current)["locked"] ?? "").replacingOccurrences(of: "{until}", with: time)
     }
 
     /// A sign-in form with its form token: the session's, or a cookie's made for it.

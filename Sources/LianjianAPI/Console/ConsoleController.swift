@@ -17,12 +17,14 @@ struct ConsoleController {
 
     func register(on router: Router<AppContext>, limiter: RateLimiter) {
         let console = router.group()
-            .add(middleware: ConsoleErrorMiddleware(pages: pages))
+            .add(middleware: ConsoleErrorMiddleware(pages: pages, sessions: SessionRepository(database)))
             .add(middleware: ConsoleMiddleware(sessions: SessionRepository(database), limiter: limiter))
         console.get("console.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
         }
+        // Browsers ask for an icon on every site; there is none, and saying so quietly keeps their consoles clean.
+        console.get("favicon.ico") { _, _ in Response(status: .noContent, headers: [.cacheControl: "public, max-age=86400"]) }
         console.get("console.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: pages.script)))

@@ -8,17 +8,31 @@ import Logging
 struct ConsoleErrorMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let pages: ConsolePages
+    /// To show who is signed in on an error page: the session ``ConsoleMiddleware`` found is
+    /// not seen out here, so the cookie is read again (error pages only).
+    let sessions: SessionRepository
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let refusal as ConsoleRefusal {
+        } catch {
+            var context = context
+            if context.session == nil, let secret = request.cookies[ConsoleMiddleware.sessionCookie]?.value {
+                context.session = try? await sessions.find(secret: secret)
+            }
+            return answer(error, context)
+        }
+    }
+
+    private func answer(_ error: any Error, _ context: AppContext) -> Response {
+        switch error {
+        case let refusal as ConsoleRefusal:
             switch refusal {
             case .badForm: return page("bad_form", .forbidden, context)
             case .forbidden: return page("forbidden", .forbidden, context)
             case .signedOut: return ConsolePages.redirect("/login")
             }
-        } catch {
+        default:
             guard let api = APIError.from(error) else {
                 context.logger.error("unexpected console error", metadata: ["error": "\(String(reflecting: error))"])
                 return page("server_error", .internalServerError, context)

@@ -35,7 +35,8 @@ struct ConsolePages: Sendable {
     /// form token `csrf`) and the language, rendered by `template`.
     func page(_ template: String, _ values: [String: Any], session: SessionRepository.Session?, status: HTTPResponse.Status = .ok) -> Response {
         let language = Language.current
-        var context = values
+        // A missing value leaves its section out; Mustache would print an `Optional` as "nil".
+        var context = values.filter { !Self.isNil($0.value) }
         context["t"] = ConsoleText.strings(language)
         context["lang"] = language.rawValue
         context["other_lang"] = language == .english ? "zh-CN" : "en"
@@ -48,6 +49,11 @@ struct ConsolePages: Sendable {
         var response = Response(status: status, headers: Self.headers, body: .init(byteBuffer: ByteBuffer(string: html)))
         response.headers[.contentLanguage] = language.rawValue
         return response
+    }
+
+    static func isNil(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
 
     /// No page is cached (each shows one person's data), framed by another site, or allowed

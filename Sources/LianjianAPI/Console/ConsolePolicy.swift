@@ -25,6 +25,7 @@ enum ConsolePolicy {
         "POST /login/code/verify": .open,
         "POST /logout": everyone,
         "GET /console.js": .open,
+        "GET /favicon.ico": .open,
         "GET /week": .roles([.admin, .organiser]),
         "POST /rosters/generate": .roles([.admin, .organiser]),
         "GET /jobs/{id}": .roles([.admin, .organiser]),
