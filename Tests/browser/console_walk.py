@@ -596,6 +596,36 @@ def step_upload(state):
         os.remove(name)
 
 
+def step_plans(state):
+    """The organiser opens 服务计划 from the bar, creates a monthly plan in the form, reads it in
+    words and generates its events for the coming quarter."""
+    from selenium.webdriver.support.ui import Select
+    driver = state["organiser"]
+    driver.get(args.base + "/week")
+    driver.find_element(By.CSS_SELECTOR, ".bar nav").find_element(By.LINK_TEXT, "服务计划").click()
+    check(path_of(driver) == "/plans", f"the bar's 服务计划 went to {driver.current_url}")
+    check_page(driver, "plans")
+    form = form_for(driver, "/plans")
+    fill(form, "title", "浏览器测试·中医义诊")
+    fill(form, "venue", "老旧小区活动室")
+    Select(form.find_element(By.NAME, "frequency")).select_by_value("monthly")
+    Select(form.find_element(By.NAME, "week_of_month")).select_by_value("2")
+    for box in form.find_elements(By.CSS_SELECTOR, "input[name=weekday]"):
+        if box.is_selected() != (box.get_attribute("value") == "6"):
+            box.click()
+    submit(driver, form)
+    check("服务计划已建立" in text_of(driver), f"creating a plan did not say so: {text_of(driver)[:200]!r}")
+    check("每月第二个星期六 09:00–12:00" in text_of(driver), "the new plan is not shown in words")
+    plan = [a for a in driver.find_elements(By.CSS_SELECTOR, "article.plan") if "浏览器测试" in a.text]
+    check(plan, "the new plan is not listed")
+    submit(driver, plan[0].find_element(By.CSS_SELECTOR, "form.generate"))
+    check("已生成" in text_of(driver), f"generating events did not say so: {text_of(driver)[:200]!r}")
+    made = int(sql("SELECT count(*) FROM events e JOIN service_plans p ON p.id = e.plan_id WHERE p.title = '浏览器测试·中医义诊'"))
+    check(made >= 1, "generating wrote no event")
+    print(f"    the plan made {made} event(s)")
+    check_page(driver, "plans-generated")
+
+
 def step_print(state):
     driver = state["organiser"]
     driver.get(f"{args.base}/week?start={state['date']}")
@@ -643,6 +673,7 @@ def main():
         ("7 the week printed to A4 PDF", step_print, ["organiser", "date"]),
         ("8 organiser generates, follows the progress bar and publishes", step_generate, ["organiser", "date"]),
         ("9 liaison uploads a CSV", step_upload, ["lockout"]),
+        ("10 organiser creates a plan and generates its events", step_plans, ["organiser"]),
     ]
     started = time.time()
     failed = False

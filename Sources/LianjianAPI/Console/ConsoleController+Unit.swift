@@ -60,6 +60,8 @@ extension ConsoleController {
         let unit = try await UnitRepository(database).get(id)
         let projects = try await ProjectRepository(database).list(.init(unit: id), .init(limit: 200)).items
         let volunteers = try await VolunteerRepository(database).list(.init(unit: id), .init(limit: 500)).items.map { $0.shown(to: caller) }
+            // Active people first, then by name in pinyin order, so the list reads the same every time.
+            .sorted { $0.active != $1.active ? $0.active : Self.pinyinOrder($0.name, $1.name) }
         let t = ConsoleText.strings(Language.current)
         let english = Language.current == .english
         let skillNames = Dictionary(try await VolunteerRepository(database).skills().map { ($0.code, english ? $0.nameEn : $0.nameZh) }) { a, _ in a }
@@ -101,5 +103,16 @@ struct Upload: Decodable {
             if pair.count == 2, pair[0].lowercased() == "boundary" { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
         return nil
+    }
+}
+
+extension ConsoleController {
+    /// Names in the order a Chinese reader expects (pinyin), then by code point for a tie.
+    static func pinyinOrder(_ a: String, _ b: String) -> Bool {
+        switch a.compare(b, locale: Locale(identifier: "zh_Hans_CN")) {
+        case .orderedAscending: true
+        case .orderedDescending: false
+        case .orderedSame: a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        }
     }
 }

@@ -11,9 +11,7 @@ extension ConsoleController {
             let caller = try context.caller
             let q = request.uri.queryParameters
             guard let communityID = caller.community ?? q.get("community").flatMap(UUID.init(uuidString:)).map(Community.ID.init) else {
-                let list = try await CommunityRepository(database).list(.init(limit: 200))
-                return pages.page("communities", ["communities": list.items.map { ["id": $0.id.uuid.uuidString.lowercased(), "name": $0.name] }],
-                                  session: context.session)
+                return try await communityPicker("/week", context)
             }
             // The API's own rule for this roster view decides who may see the community.
             try await check.authorize("GET /v1/communities/{id}/roster", caller, id: communityID.uuid.uuidString, logger: context.logger)
@@ -28,7 +26,7 @@ extension ConsoleController {
             let week = WeekView(current, monday: monday, today: today, zone: community.zone, language: Language.current)
             let scope = caller.role == .admin ? "&community=\(community.id.uuid.uuidString.lowercased())" : ""
             return pages.page("week", [
-                "community": community.name, "range": week.range, "days": week.days, "short_total": week.shortTotal,
+                "community": community.name, "range": week.range, "days": week.days, "short_total": week.shortTotal, "has_short": week.hasShort,
                 "previous": "/week?start=\(monday.adding(days: -7))\(scope)", "next": "/week?start=\(monday.adding(days: 7))\(scope)",
                 "this": "/week?start=\(today)\(scope)",
                 "generate": ["community_id": community.id.uuid.uuidString.lowercased(), "from": monday.description, "to": sunday.description],

@@ -42,6 +42,7 @@ struct ConsoleController {
         registerRosters(on: console)
         registerEvents(on: console)
         registerUnit(on: console)
+        registerPlans(on: console)
     }
 
     /// The session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` over TLS, for the whole site.

@@ -2,13 +2,18 @@
 /// `{{t.key}}`. `ConsoleTextTests` checks that both languages have every key and that every
 /// `{{t.…}}` in the templates is one of them.
 enum ConsoleText {
+    /// `sentence` with each `{key}` replaced by its value.
+    static func fill(_ sentence: String?, _ values: [String: String]) -> String {
+        values.reduce(sentence ?? "") { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
     static func strings(_ language: Language) -> [String: String] {
         language == .english ? allEnglish : allChinese
     }
 
     // Each page group adds its words in an extension (`ConsoleText+Rosters`, …).
-    private static let allChinese = [chineseRosters, chineseEvents, chineseUnit].reduce(chinese) { $0.merging($1) { a, _ in a } }
-    private static let allEnglish = [englishRosters, englishEvents, englishUnit].reduce(english) { $0.merging($1) { a, _ in a } }
+    private static let allChinese = [chineseRosters, chineseEvents, chineseUnit, chinesePlans].reduce(chinese) { $0.merging($1) { a, _ in a } }
+    private static let allEnglish = [englishRosters, englishEvents, englishUnit, englishPlans].reduce(english) { $0.merging($1) { a, _ in a } }
 
     static let chinese: [String: String] = [
         "app": "联建", "app_long": "联建 · 社区联建项目排班",
@@ -23,7 +28,7 @@ enum ConsoleText {
         "week": "本周安排", "previous_week": "上一周", "next_week": "下一周", "this_week": "本周",
         "no_events": "这一天没有活动", "filled": "已安排", "required": "需要", "short": "缺人", "declined": "已婉拒",
         "confirmed": "已确认", "unanswered": "待回复", "pinned": "已锁定", "not_published": "尚未发布排班",
-        "short_total": "本周还缺 {n} 人次", "all_filled": "本周岗位均已排满",
+        "short_total": "本周还缺 {n} 人次", "all_filled": "本周岗位均已排满", "no_events_week": "本周没有活动",
         "my_assignments": "我的安排", "no_assignments": "目前没有安排。谢谢您的参与！",
         "confirm": "确认参加", "decline": "婉拒", "decline_reason": "原因（可不填）",
         "answer_saved": "已记录您的回复。", "declined_gone": "已婉拒，组织者会另行安排。",
@@ -49,7 +54,7 @@ enum ConsoleText {
         "week": "This week", "previous_week": "Previous week", "next_week": "Next week", "this_week": "This week",
         "no_events": "No events", "filled": "filled", "required": "needed", "short": "short", "declined": "declined",
         "confirmed": "confirmed", "unanswered": "no answer yet", "pinned": "pinned", "not_published": "no roster published yet",
-        "short_total": "{n} places still unfilled this week", "all_filled": "Every place this week is filled",
+        "short_total": "{n} places still unfilled this week", "all_filled": "Every place this week is filled", "no_events_week": "No events this week",
         "my_assignments": "My assignments", "no_assignments": "Nothing planned for you. Thank you for helping!",
         "confirm": "Confirm", "decline": "Decline", "decline_reason": "Reason (optional)",
         "answer_saved": "Your answer was recorded.", "declined_gone": "Declined; the organiser will find someone else.",

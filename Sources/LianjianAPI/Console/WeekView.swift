@@ -9,6 +9,8 @@ struct WeekView {
     var days: [[String: Any]]
     /// "本周还缺 3 人次" or "本周岗位均已排满".
     var shortTotal: String
+    /// Whether any place this week is unfilled.
+    var hasShort = false
 
     init(_ current: RosterRepository.Current, monday: LocalDate, today: LocalDate, zone: TimeZone, language: Language) {
         let t = ConsoleText.strings(language)
@@ -32,7 +34,12 @@ struct WeekView {
         }
         self.days = days
         range = "\(Self.dayText(monday, language)) – \(Self.dayText(monday.adding(days: 6), language))"
-        shortTotal = short == 0 ? (t["all_filled"] ?? "") : (t["short_total"] ?? "").replacingOccurrences(of: "{n}", with: "\(short)")
+        hasShort = short > 0
+        if current.events.isEmpty {
+            shortTotal = t["no_events_week"] ?? ""
+        } else {
+            shortTotal = short == 0 ? (t["all_filled"] ?? "") : (t["short_total"] ?? "").replacingOccurrences(of: "{n}", with: "\(short)")
+        }
     }
 
     static func person(_ p: RosterRepository.Current.Person, _ t: [String: String]) -> [String: Any] {

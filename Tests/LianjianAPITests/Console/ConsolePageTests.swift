@@ -31,7 +31,7 @@ struct ConsolePageTests {
             #expect(try await api.database.count("SELECT count(*) FROM audit_log WHERE table_name = 'assignment_responses' AND actor LIKE 'console session % (volunteer)'") == 1)
 
             let week = try await organiser.get("/week?start=\(f.day)")
-            #expect(week.text.contains("2/3") && week.text.contains(#"class="role short""#) && week.text.contains(#"<li class="declined">王秀英"#), "\(week.text)")
+            #expect(week.text.contains("2/3") && week.text.contains(#"class="role short""#) && week.text.contains(#"<li class="declined"><span class="name">王秀英</span>"#), "\(week.text)")
             #expect(week.text.contains("本周还缺 1 人次"))
         }
     }
