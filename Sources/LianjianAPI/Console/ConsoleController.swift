@@ -43,6 +43,7 @@ struct ConsoleController {
         registerEvents(on: console)
         registerUnit(on: console)
         registerPlans(on: console)
+        registerFacilities(on: console)
     }
 
     /// The session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` over TLS, for the whole site.

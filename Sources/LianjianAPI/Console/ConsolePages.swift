@@ -77,7 +77,8 @@ enum ConsoleNav {
     static func links(for role: Principal.Role, _ language: Language) -> [[String: String]] {
         let t = ConsoleText.strings(language)
         switch role {
-        case .admin, .organiser: return [["href": "/week", "label": t["week"] ?? ""], ["href": "/plans", "label": t["plans"] ?? ""]]
+        case .admin, .organiser: return [["href": "/week", "label": t["week"] ?? ""], ["href": "/plans", "label": t["plans"] ?? ""],
+                                         ["href": "/facilities", "label": t["facilities"] ?? ""]]
         case .volunteer: return [["href": "/me", "label": t["my_assignments"] ?? ""]]
         case .liaison: return [["href": "/unit", "label": t["my_unit"] ?? ""]]
         }
