@@ -127,12 +127,17 @@ struct RosterProblemBuilder {
         let (weeks, outside) = try await loadOutside(c, ids)
         let elsewhere = try await loadElsewhere(c, ids, shifts: shifts)
         let shiftSpans = Dictionary(uniqueKeysWithValues: shifts.map { ($0.id, Self.span($0)) })
+        // A volunteer's week is written in their own community's local time: a district-wide
+        // read (the nightly job's) has no single zone to read "Saturday 08:00–18:00" in.
+        let zones = Dictionary(uniqueKeysWithValues: try await c.query("""
+            SELECT id, time_zone FROM communities WHERE id = ANY(\(Array(Set(rows.map(\.2))))::uuid[])
+            """, logger: logger).all((UUID, String).self).map { ($0.0, TimeZone(identifier: $0.1) ?? zone) })
         return rows.map { r in
             let slots = (weekly[r.0] ?? []).compactMap { w in LocalTime(w.2).flatMap { s in LocalTime(w.3).map { WeeklySlot(weekday: Int(w.1), start: s, end: $0) } } }
             let special = (exceptions[r.0] ?? []).map { e in
                 Availability.Exception(date: LocalDate(e.1)!, slot: e.2.flatMap(LocalTime.init).flatMap { s in e.3.flatMap(LocalTime.init).map { (s, $0) } })
             }
-            var spans = Availability.expand(weekly: slots, exceptions: special, from: from, to: to, zone: zone)
+            var spans = Availability.expand(weekly: slots, exceptions: special, from: from, to: to, zone: zones[r.2] ?? zone)
             for pair in declined where pair.volunteer == r.0.lower { if let hole = shiftSpans[pair.shift] { spans = Availability.removing(hole, from: spans) } }
             for hole in holes[r.0.lower] ?? [] { spans = Availability.removing(hole, from: spans) }
             // Published work in another scope inside the range is time they no longer have.

@@ -661,6 +661,24 @@ def step_car_park(state):
     check_page(driver, "facility-refused", expect_status=409, raw=False)
 
 
+def step_runs(state):
+    """The organiser reads the nightly runs and the outbox (a night is run first, as cron would)."""
+    driver = state["organiser"]
+    env = dict(os.environ)
+    done = subprocess.run([args.bin, "nightly", "--horizon-days", "14", "--time-limit", "2"], capture_output=True, text=True, env=env, timeout=180)
+    check(done.returncode in (0, 4, 5), f"lianjian nightly exited {done.returncode}: {done.stderr[-400:]}")
+    driver.get(args.base + "/week")
+    driver.find_element(By.CSS_SELECTOR, ".bar nav").find_element(By.LINK_TEXT, "夜间排班").click()
+    check(path_of(driver) == "/runs" and driver.find_elements(By.CSS_SELECTOR, "article.run"), "the runs page shows no run")
+    check("重排并发布排班" in driver.page_source, "the run's steps are not in words")
+    check_page(driver, "runs")
+    driver.find_element(By.CSS_SELECTOR, ".bar nav").find_element(By.LINK_TEXT, "通知发送").click()
+    check(path_of(driver) == "/outbox", f"the bar's 通知发送 went to {driver.current_url}")
+    phones = re.findall(r"1[3-9]\d{9}", text_of(driver))
+    check(not phones, f"whole phone numbers in the outbox: {phones[:3]}")
+    check_page(driver, "outbox")
+
+
 def step_print(state):
     driver = state["organiser"]
     driver.get(f"{args.base}/week?start={state['date']}")
@@ -710,6 +728,7 @@ def main():
         ("9 liaison uploads a CSV", step_upload, ["lockout"]),
         ("10 organiser creates a plan and generates its events", step_plans, ["organiser"]),
         ("11 organiser books car-park bays and reads a refusal", step_car_park, ["organiser"]),
+        ("12 organiser reads the nightly runs and the outbox", step_runs, ["organiser"]),
     ]
     started = time.time()
     failed = False

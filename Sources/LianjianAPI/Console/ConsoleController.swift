@@ -44,6 +44,7 @@ struct ConsoleController {
         registerUnit(on: console)
         registerPlans(on: console)
         registerFacilities(on: console)
+        registerRuns(on: console)
     }
 
     /// The session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` over TLS, for the whole site.

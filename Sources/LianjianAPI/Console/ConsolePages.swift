@@ -78,7 +78,8 @@ enum ConsoleNav {
         let t = ConsoleText.strings(language)
         switch role {
         case .admin, .organiser: return [["href": "/week", "label": t["week"] ?? ""], ["href": "/plans", "label": t["plans"] ?? ""],
-                                         ["href": "/facilities", "label": t["facilities"] ?? ""]]
+                                         ["href": "/facilities", "label": t["facilities"] ?? ""], ["href": "/runs", "label": t["runs"] ?? ""],
+                                         ["href": "/outbox", "label": t["outbox"] ?? ""]]
         case .volunteer: return [["href": "/me", "label": t["my_assignments"] ?? ""]]
         case .liaison: return [["href": "/unit", "label": t["my_unit"] ?? ""]]
         }

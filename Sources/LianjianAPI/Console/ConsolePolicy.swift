@@ -44,6 +44,8 @@ enum ConsolePolicy {
         "GET /facilities/{id}": .roles([.admin, .organiser]),
         "GET /facilities/{id}/timetable.svg": .roles([.admin, .organiser]),
         "POST /facilities/{id}/bookings": .roles([.admin, .organiser]),
+        "GET /runs": .roles([.admin, .organiser]),
+        "GET /outbox": .roles([.admin, .organiser]),
         "GET /me": .roles([.volunteer]),
         "POST /me/assignments/{role}/confirm": .roles([.volunteer]),
         "POST /me/assignments/{role}/decline": .roles([.volunteer]),
