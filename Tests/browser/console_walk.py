@@ -679,6 +679,25 @@ def step_runs(state):
     check_page(driver, "outbox")
 
 
+def step_admin(state):
+    """The admin opens 账号, 接口令牌 and 审计日志 from the bar and filters the audit log."""
+    driver = state["lockout"]
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.signout"))
+    sign_in(driver, "admin", PASSWORD)
+    for label, path, name in (("账号", "/admin/accounts", "admin-accounts"), ("接口令牌", "/admin/tokens", "admin-tokens"),
+                              ("审计日志", "/admin/audit", "admin-audit")):
+        driver.find_element(By.CSS_SELECTOR, ".bar nav").find_element(By.LINK_TEXT, label).click()
+        check(path_of(driver) == path, f"the bar's {label} went to {driver.current_url}")
+        check_page(driver, name)
+    form = form_for(driver, "/admin/audit")
+    fill(form, "table", "accounts")
+    submit(driver, form)
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.audit tbody tr")
+    check(rows and all(r.find_elements(By.TAG_NAME, "td")[2].text == "accounts" for r in rows), "the audit filter by table did not filter")
+    check("password_hash" not in driver.page_source, "a password hash reached the audit page")
+    check_page(driver, "admin-audit-accounts")
+
+
 def step_print(state):
     driver = state["organiser"]
     driver.get(f"{args.base}/week?start={state['date']}")
@@ -729,6 +748,7 @@ def main():
         ("10 organiser creates a plan and generates its events", step_plans, ["organiser"]),
         ("11 organiser books car-park bays and reads a refusal", step_car_park, ["organiser"]),
         ("12 organiser reads the nightly runs and the outbox", step_runs, ["organiser"]),
+        ("13 admin reads accounts, tokens and the audit log", step_admin, ["lockout"]),
     ]
     started = time.time()
     failed = False

@@ -45,6 +45,7 @@ struct ConsoleController {
         registerPlans(on: console)
         registerFacilities(on: console)
         registerRuns(on: console)
+        registerAdmin(on: console)
     }
 
     /// The session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` over TLS, for the whole site.

@@ -77,9 +77,10 @@ enum ConsoleNav {
     static func links(for role: Principal.Role, _ language: Language) -> [[String: String]] {
         let t = ConsoleText.strings(language)
         switch role {
-        case .admin, .organiser: return [["href": "/week", "label": t["week"] ?? ""], ["href": "/plans", "label": t["plans"] ?? ""],
-                                         ["href": "/facilities", "label": t["facilities"] ?? ""], ["href": "/runs", "label": t["runs"] ?? ""],
-                                         ["href": "/outbox", "label": t["outbox"] ?? ""]]
+        case .admin, .organiser:
+            let staff = [("/week", "week"), ("/plans", "plans"), ("/facilities", "facilities"), ("/runs", "runs"), ("/outbox", "outbox")]
+            let admin = role == .admin ? [("/admin/accounts", "accounts"), ("/admin/tokens", "tokens"), ("/admin/audit", "audit")] : []
+            return (staff + admin).map { ["href": $0.0, "label": t[$0.1] ?? ""] }
         case .volunteer: return [["href": "/me", "label": t["my_assignments"] ?? ""]]
         case .liaison: return [["href": "/unit", "label": t["my_unit"] ?? ""]]
         }
