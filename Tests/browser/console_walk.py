@@ -698,6 +698,46 @@ def step_admin(state):
     check_page(driver, "admin-audit-accounts")
 
 
+def step_calendar(state):
+    """A volunteer with a coming assignment signs in with a code, asks /me for a calendar link,
+    and the feed it names is read by icalendar, as a phone's calendar would."""
+    import icalendar
+    phone = sql("""SELECT v.phone FROM published_assignments a JOIN volunteers v ON v.id = a.volunteer_id
+                   JOIN event_roles r ON r.id = a.role_id JOIN events e ON e.id = r.event_id
+                   WHERE e.starts_at > now() AND e.status = 'scheduled' AND v.phone <> '""" + PHONE + """'
+                     AND NOT EXISTS (SELECT 1 FROM assignment_responses x WHERE x.role_id = a.role_id AND x.volunteer_id = a.volunteer_id
+                                     AND x.response = 'declined')
+                   ORDER BY v.phone LIMIT 1""")
+    check(phone, "nobody has a coming assignment to subscribe to")
+    driver = new_driver()
+    driver.get(args.base + "/login/code")
+    form = form_for(driver, "/login/code")
+    fill(form, "phone", phone)
+    submit(driver, form)
+    code = sql(f"""SELECT n.code FROM notifications n JOIN volunteers v ON v.id = n.volunteer_id
+                   WHERE v.phone = '{phone}' AND n.kind = 'sign_in_code' AND n.code IS NOT NULL ORDER BY n.created_at DESC LIMIT 1""")
+    check(re.fullmatch(r"\d{6}", code or ""), f"no code in the outbox for the second volunteer: {code!r}")
+    form = form_for(driver, "/login/code/verify")
+    fill(form, "code", code)
+    submit(driver, form)
+    check(path_of(driver) == "/me", f"the second volunteer landed on {driver.current_url}")
+    shown = len(driver.find_elements(By.CSS_SELECTOR, "article.assignment"))
+    check(shown >= 1, "/me lists no assignment")
+    submit(driver, form_for(driver, "/me/calendar"))
+    check(path_of(driver) == "/me/calendar", f"asking for a calendar link went to {driver.current_url}")
+    check(driver.find_elements(By.CSS_SELECTOR, "a.subscribe[href^='webcal://']"), "no webcal:// link to subscribe with")
+    url = driver.find_element(By.CSS_SELECTOR, "code.feed").text.strip()
+    check(url.startswith(args.base + "/v1/calendar/"), f"the feed address is {url!r}")
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        check(answer.headers.get("Content-Type", "").startswith("text/calendar"), f"the feed's type is {answer.headers.get('Content-Type')}")
+        calendar = icalendar.Calendar.from_ical(answer.read())
+    events = list(calendar.walk("VEVENT"))
+    check(calendar.get("VERSION") == "2.0", "the feed is not iCalendar 2.0")
+    check(len(events) >= shown, f"/me shows {shown} assignment(s) but the feed has {len(events)} event(s)")
+    print(f"    icalendar read {len(events)} event(s): {', '.join(str(e.get('SUMMARY')) for e in events[:3])}")
+    check_page(driver, "calendar", raw=False)
+
+
 def step_print(state):
     driver = state["organiser"]
     driver.get(f"{args.base}/week?start={state['date']}")
@@ -749,6 +789,7 @@ def main():
         ("11 organiser books car-park bays and reads a refusal", step_car_park, ["organiser"]),
         ("12 organiser reads the nightly runs and the outbox", step_runs, ["organiser"]),
         ("13 admin reads accounts, tokens and the audit log", step_admin, ["lockout"]),
+        ("14 a volunteer subscribes to their calendar", step_calendar, []),
     ]
     started = time.time()
     failed = False

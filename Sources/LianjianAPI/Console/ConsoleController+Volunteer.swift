@@ -25,7 +25,8 @@ extension ConsoleController {
                             "confirmed": item.response == "confirmed", "state_label": t[item.response ?? "unanswered"] ?? ""]
                 }
             let done = request.uri.queryParameters.get("done")
-            let notice = done == "declined" ? t["declined_gone"] : done == "confirmed" ? t["answer_saved"] : nil
+            let notice = done == "declined" ? t["declined_gone"] : done == "confirmed" ? t["answer_saved"]
+                : done == "calendar_stopped" ? t["calendar_stopped"] : nil
             return pages.page("me", ["assignments": items, "none": items.isEmpty, "notice": notice as Any], session: context.session)
         }
         for answer in ["confirm", "decline"] {
@@ -41,6 +42,29 @@ extension ConsoleController {
                 try await AssignmentRepository(database).respond(volunteer, role: role, confirmed: answer == "confirm", reason: reason)
                 return ConsolePages.redirect("/me?done=\(answer == "confirm" ? "confirmed" : "declined")")
             }
+        }
+        registerCalendar(on: console)
+    }
+
+    /// A volunteer's calendar feed: a new secret link (the old one stops working) shown on the
+    /// answer only, to subscribe to from a phone's calendar; or no link at all.
+    private func registerCalendar(on console: RouterGroup<AppContext>) {
+        console.post("me/calendar") { request, context in
+            let caller = try context.caller
+            guard let volunteer = caller.volunteer else { throw ConsoleRefusal.forbidden }
+            try await check.authorize("POST /v1/volunteers/{id}/calendar-key", caller, id: volunteer.uuid.uuidString, logger: context.logger)
+            let key = try await FeedKeyRepository(database).rotate(volunteer)
+            let host = request.head.authority ?? "localhost"
+            let path = "/v1/calendar/\(key).ics"
+            return pages.page("calendar", ["https": "\(secureCookies ? "https" : "http")://\(host)\(path)", "webcal": "webcal://\(host)\(path)"],
+                              session: context.session)
+        }
+        console.post("me/calendar/stop") { _, context in
+            let caller = try context.caller
+            guard let volunteer = caller.volunteer else { throw ConsoleRefusal.forbidden }
+            try await check.authorize("DELETE /v1/volunteers/{id}/calendar-key", caller, id: volunteer.uuid.uuidString, logger: context.logger)
+            _ = try await FeedKeyRepository(database).revoke(volunteer)
+            return ConsolePages.redirect("/me?done=calendar_stopped")
         }
     }
 }

@@ -53,6 +53,8 @@ enum ConsolePolicy {
         "POST /admin/tokens/{id}/revoke": .roles([.admin]),
         "GET /admin/audit": .roles([.admin]),
         "GET /me": .roles([.volunteer]),
+        "POST /me/calendar": .roles([.volunteer]),
+        "POST /me/calendar/stop": .roles([.volunteer]),
         "POST /me/assignments/{role}/confirm": .roles([.volunteer]),
         "POST /me/assignments/{role}/decline": .roles([.volunteer]),
     ]

@@ -38,6 +38,11 @@ enum ConsoleText {
         "back_home": "返回首页", "signed_in_as": "当前用户",
         "role_admin": "管理员", "role_organiser": "社区组织者", "role_liaison": "联建单位联络员", "role_volunteer": "志愿者",
         "language_switch": "English", "people": "人员", "venue": "地点", "time": "时间",
+        "calendar": "订阅我的日历", "calendar_hint": "把您的安排加到手机日历里，有变动会自动更新。",
+        "calendar_get": "获取订阅链接", "calendar_stop": "停止订阅", "calendar_stopped": "日历订阅已停止，原来的链接不再有效。",
+        "calendar_made": "这是您的日历订阅链接。之前的链接已失效。", "calendar_subscribe": "在手机日历中订阅",
+        "calendar_copy": "如果点了没有反应，请复制下面的地址，在日历应用里选择“添加订阅日历”：",
+        "calendar_secret": "这个链接就是钥匙，请不要转发给别人。", "back_to_me": "返回我的安排",
         "mon": "星期一", "tue": "星期二", "wed": "星期三", "thu": "星期四", "fri": "星期五", "sat": "星期六", "sun": "星期日",
     ]
 
@@ -64,6 +69,11 @@ enum ConsoleText {
         "back_home": "Home", "signed_in_as": "Signed in as",
         "role_admin": "Admin", "role_organiser": "Organiser", "role_liaison": "Partner-unit liaison", "role_volunteer": "Volunteer",
         "language_switch": "中文", "people": "People", "venue": "Venue", "time": "Time",
+        "calendar": "Subscribe to my calendar", "calendar_hint": "Put your assignments in your phone's calendar; changes update by themselves.",
+        "calendar_get": "Get a subscription link", "calendar_stop": "Stop the subscription", "calendar_stopped": "The calendar subscription was stopped; the old link no longer works.",
+        "calendar_made": "This is your calendar link. Any earlier link no longer works.", "calendar_subscribe": "Subscribe in my phone's calendar",
+        "calendar_copy": "If nothing happens, copy this address into your calendar app's \"add subscribed calendar\":",
+        "calendar_secret": "The link is a key: do not pass it on.", "back_to_me": "Back to my assignments",
         "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
     ]
 }
