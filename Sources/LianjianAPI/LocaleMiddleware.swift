@@ -9,8 +9,13 @@ struct LocaleMiddleware<Context: RequestContext>: RouterMiddleware {
     let language: Language
     let zone: TimeZone
 
+    /// The cookie the console's language link sets: `zh-CN` or `en`.
+    static var cookie: String { "lj_lang" }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let chosen = Language.negotiate(request.headers[.acceptLanguage], fallback: language)
+        // A console reader's own choice (the bar's language link) comes before the browser's.
+        let chosen = request.cookies[Self.cookie].flatMap { Language(rawValue: $0.value) }
+            ?? Language.negotiate(request.headers[.acceptLanguage], fallback: language)
         var response = try await Language.$current.withValue(chosen) {
             try await DisplayZone.$current.withValue(zone) { try await next(request, context) }
         }

@@ -738,6 +738,21 @@ def step_calendar(state):
     check_page(driver, "calendar", raw=False)
 
 
+def step_language(state):
+    """The organiser switches the console to English from the bar and back, staying on the page."""
+    driver = state["organiser"]
+    driver.get(args.base + "/plans")
+    driver.find_element(By.CSS_SELECTOR, ".bar a.lang").click()
+    check(path_of(driver) == "/plans", f"switching language went to {driver.current_url}, not back to /plans")
+    check("Service plans" in text_of(driver) and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en",
+          "the page did not switch to English")
+    check_page(driver, "plans-en")
+    driver.get(args.base + "/week")
+    check("This week" in text_of(driver), "the choice did not last to the next page")
+    driver.find_element(By.CSS_SELECTOR, ".bar a.lang").click()
+    check(path_of(driver) == "/week" and "本周安排" in text_of(driver), "switching back to Chinese did not work")
+
+
 def step_print(state):
     driver = state["organiser"]
     driver.get(f"{args.base}/week?start={state['date']}")
@@ -790,6 +805,7 @@ def main():
         ("12 organiser reads the nightly runs and the outbox", step_runs, ["organiser"]),
         ("13 admin reads accounts, tokens and the audit log", step_admin, ["lockout"]),
         ("14 a volunteer subscribes to their calendar", step_calendar, []),
+        ("15 organiser switches the console to English and back", step_language, ["organiser"]),
     ]
     started = time.time()
     failed = False

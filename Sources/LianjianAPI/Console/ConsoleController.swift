@@ -36,6 +36,17 @@ struct ConsoleController {
             case .liaison: ConsolePages.redirect("/unit")
             }
         }
+        // The bar's language link: the choice is kept in a cookie for a year, and the reader
+        // goes back to the page they were on (a path of this site only).
+        console.get("language") { request, _ in
+            let q = request.uri.queryParameters
+            guard let language = q.get("to").flatMap(Language.init(rawValue:)) else { throw ConsoleRefusal.badForm }
+            let back = Self.samePage(request.headers[.referer], host: request.head.authority) ?? "/"
+            var response = ConsolePages.redirect(back)
+            response.setCookie(Cookie(name: LocaleMiddleware<AppContext>.cookie, value: language.rawValue, maxAge: 365 * 86_400, path: "/",
+                                      secure: secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        }
         registerSignIn(on: console)
         registerWeek(on: console)
         registerVolunteer(on: console)
@@ -46,6 +57,13 @@ struct ConsoleController {
         registerFacilities(on: console)
         registerRuns(on: console)
         registerAdmin(on: console)
+    }
+
+    /// The path and query of `referer` when it is a page of this site (`host`), else nil.
+    static func samePage(_ referer: String?, host: String?) -> String? {
+        guard let referer, let url = URL(string: referer), let host, url.host.map({ h in url.port.map { "\(h):\($0)" } ?? h }) == host,
+              url.path.hasPrefix("/"), !url.path.hasPrefix("/language") else { return nil }
+        return url.path + (url.query.map { "?\($0)" } ?? "")
     }
 
     /// The session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` over TLS, for the whole site.

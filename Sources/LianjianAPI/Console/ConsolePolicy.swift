@@ -26,6 +26,7 @@ enum ConsolePolicy {
         "POST /logout": everyone,
         "GET /console.js": .open,
         "GET /favicon.ico": .open,
+        "GET /language": .open,
         "GET /week": .roles([.admin, .organiser]),
         "POST /rosters/generate": .roles([.admin, .organiser]),
         "GET /jobs/{id}": .roles([.admin, .organiser]),
