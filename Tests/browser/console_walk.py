@@ -753,6 +753,28 @@ def step_language(state):
     check(path_of(driver) == "/week" and "本周安排" in text_of(driver), "switching back to Chinese did not work")
 
 
+def step_residents(state):
+    """The organiser opens 居民 and registers a resident who uses a walking aid."""
+    driver = state["organiser"]
+    driver.get(args.base + "/week")
+    driver.find_element(By.CSS_SELECTOR, ".bar nav").find_element(By.LINK_TEXT, "居民").click()
+    check(path_of(driver) == "/residents", f"the bar's 居民 went to {driver.current_url}")
+    check_page(driver, "residents")
+    form = form_for(driver, "/residents")
+    fill(form, "name", "浏览器测试·周桂香")
+    fill(form, "building", "7号楼")
+    form.find_element(By.CSS_SELECTOR, "input[name=need][value=mobility_aid]").click()
+    submit(driver, form)
+    check("已登记" in text_of(driver) and "浏览器测试·周桂香" in text_of(driver), "the new resident is not listed")
+    # The film's sixty residents, as the admin reads them (a long page, at phone size too).
+    admin = state["lockout"]
+    admin.get(args.base + "/residents")
+    admin.find_element(By.LINK_TEXT, "香园街社区").click()
+    rows = admin.find_elements(By.CSS_SELECTOR, "table.table tbody tr")
+    check(len(rows) >= 60, f"香园街社区 lists {len(rows)} residents, expected the demo's 60")
+    check_page(admin, "residents-xiangyuan")
+
+
 def step_print(state):
     driver = state["organiser"]
     driver.get(f"{args.base}/week?start={state['date']}")
@@ -806,6 +828,7 @@ def main():
         ("13 admin reads accounts, tokens and the audit log", step_admin, ["lockout"]),
         ("14 a volunteer subscribes to their calendar", step_calendar, []),
         ("15 organiser switches the console to English and back", step_language, ["organiser"]),
+        ("16 organiser registers a resident; the admin reads sixty", step_residents, ["organiser", "lockout"]),
     ]
     started = time.time()
     failed = False

@@ -57,6 +57,7 @@ struct ConsoleController {
         registerFacilities(on: console)
         registerRuns(on: console)
         registerAdmin(on: console)
+        registerResidents(on: console)
     }
 
     /// The path and query of `referer` when it is a page of this site (`host`), else nil.

@@ -45,6 +45,8 @@ enum ConsolePolicy {
         "GET /facilities/{id}": .roles([.admin, .organiser]),
         "GET /facilities/{id}/timetable.svg": .roles([.admin, .organiser]),
         "POST /facilities/{id}/bookings": .roles([.admin, .organiser]),
+        "GET /residents": .roles([.admin, .organiser]),
+        "POST /residents": .roles([.admin, .organiser]),
         "GET /runs": .roles([.admin, .organiser]),
         "GET /outbox": .roles([.admin, .organiser]),
         "GET /admin/accounts": .roles([.admin]),

@@ -19,6 +19,9 @@ extension ConsoleText {
         "plan_field_venue": "地点", "plan_field_skill": "需要的志愿者",
         "need_mobility_aid": "助行器", "need_wheelchair": "轮椅", "need_hearing": "听力不便", "need_vision": "视力不便",
         "need_living_alone": "独居", "need_dementia": "认知障碍",
+        "residents": "居民", "residents_hint": "参加活动、需要陪护或帮助的居民。这是个人信息，只有本社区的组织者能看到。",
+        "resident_count": "共 {n} 位居民", "no_residents": "还没有登记居民。", "add_resident": "登记居民", "resident_added": "已登记。",
+        "resident_field_name": "姓名", "resident_field_building": "楼栋", "resident_field_phone": "手机号", "resident_field_needs": "需要的帮助",
     ]
 
     static let englishPlans: [String: String] = [
@@ -40,5 +43,8 @@ extension ConsoleText {
         "plan_field_venue": "Venue", "plan_field_skill": "Volunteers needed",
         "need_mobility_aid": "a walking aid", "need_wheelchair": "a wheelchair", "need_hearing": "poor hearing", "need_vision": "poor sight",
         "need_living_alone": "living alone", "need_dementia": "dementia",
+        "residents": "Residents", "residents_hint": "Residents who take part in events or need a companion. Personal data: only this community's organisers see it.",
+        "resident_count": "{n} residents", "no_residents": "No resident registered yet.", "add_resident": "Register a resident", "resident_added": "Registered.",
+        "resident_field_name": "Name", "resident_field_building": "Building", "resident_field_phone": "Phone", "resident_field_needs": "Help needed",
     ]
 }
