@@ -566,6 +566,18 @@ def step_generate(state):
     check("已发布" in text and not driver.find_elements(By.CSS_SELECTOR, "form[action$='/publish']"),
           "after publishing, the page does not say so or still offers to publish")
     check_page(driver, "roster-published")
+    # The place the volunteer declined (step 2) is filled again by someone else.
+    filled = int(sql(f"""SELECT count(*) FROM published_assignments a JOIN volunteers v ON v.id = a.volunteer_id
+                          WHERE a.role_id = '{state['role']}' AND v.phone <> '{PHONE}'"""))
+    required = int(sql(f"SELECT required FROM event_roles WHERE id = '{state['role']}'"))
+    check(filled == required, f"the declined place is not refilled after publishing: {filled}/{required} in the database")
+    driver.get(f"{args.base}/week?start={state['date']}")
+    events = [e for e in driver.find_elements(By.CSS_SELECTOR, "article.event") if EVENT in e.text]
+    check(events, f"no {EVENT} in the week after publishing")
+    check(not events[0].find_elements(By.CSS_SELECTOR, "li.role.short"), f"{EVENT} still shows a short role after publishing")
+    count = "/".join(map(str, (filled, required)))
+    others = [p.text for p in events[0].find_elements(By.CSS_SELECTOR, "ul.people li")]
+    print(f"    the declined place is refilled: {count}, now {', '.join(others)}")
 
 
 def step_upload(state):
