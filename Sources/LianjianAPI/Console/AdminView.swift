@@ -124,9 +124,37 @@ struct AuditView {
         return lines.count > 8 ? shown + "；…" : shown
     }
 
-    /// Every UUID in `text` cut to its first eight characters and an ellipsis.
+    /// Every UUID in `text` cut to its first eight characters and an ellipsis, at most 200
+    /// characters. A scan of the bytes: Swift's `Regex` made the audit page four times slower.
     static func short(_ text: String) -> String {
-        String(text.replacing(/([0-9a-fA-F]{8})-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/) { "\($0.1)…" }.prefix(200))
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 36 else { return String(text.prefix(200)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + 36 <= bytes.count, isUUID(bytes, at: i) {
+                out += bytes[i..<i + 8]
+                out += Array("…".utf8)
+                i += 36
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(String(decoding: out, as: UTF8.self).prefix(200))
+    }
+
+    private static func isUUID(_ b: [UInt8], at start: Int) -> Bool {
+        for k in 0..<36 {
+            let c = b[start + k]
+            if k == 8 || k == 13 || k == 18 || k == 23 {
+                if c != UInt8(ascii: "-") { return false }
+            } else if !((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) {
+                return false
+            }
+        }
+        return true
     }
 
     func local(_ instant: Date) -> String { "\(LocalDate(instant, in: zone)) \(LocalTime(instant, in: zone))" }

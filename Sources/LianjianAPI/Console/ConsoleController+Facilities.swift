@@ -14,11 +14,17 @@ extension ConsoleController {
                                                             rule: "GET /v1/communities/{id}/facilities") else {
                 return try await communityPicker("/facilities", context)
             }
-            let list = try await FacilityRepository(database).list(in: community)
+            // The list leaves the bays out; each facility is read whole to count them.
+            var facilities: [Facility] = []
+            for f in try await FacilityRepository(database).list(in: community) { facilities.append(try await FacilityRepository(database).get(f.id)) }
             let name = try await CommunityRepository(database).get(community).name
+            let t = ConsoleText.strings(Language.current)
             return pages.page("facilities", [
-                "community": name, "none": list.isEmpty,
-                "facilities": list.map { ["id": $0.id.uuid.uuidString.lowercased(), "name": $0.name, "bays": $0.bays.count] },
+                "community": name, "none": facilities.isEmpty,
+                "facilities": facilities.map { f in
+                    ["id": f.id.uuid.uuidString.lowercased(), "name": f.name,
+                     "bays": ConsoleText.fill(t[f.kind == "car_park" ? "bays_total" : "places_total"], ["n": "\(f.bays.count)"])]
+                },
             ], session: context.session)
         }
         console.get("facilities/:id") { request, context in

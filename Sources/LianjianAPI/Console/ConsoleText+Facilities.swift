@@ -2,7 +2,7 @@
 /// with the pool check's refusals (the API's 409 codes) said in full.
 extension ConsoleText {
     static let chineseFacilities: [String: String] = [
-        "facilities": "共享场地", "no_facilities": "这个社区还没有登记共享场地。", "bays_total": "{n} 个车位",
+        "facilities": "共享场地", "no_facilities": "这个社区还没有登记共享场地。", "bays_total": "{n} 个车位", "places_total": "{n} 个位置",
         "previous_day": "前一天", "next_day": "后一天", "timetable": "当天排布", "day_bookings": "当天预约",
         "no_bookings": "这一天没有预约。", "booked": "已预约，车位已排好。",
         "class_residents": "居民", "class_unit": "联建单位", "class_events": "活动", "class_public": "公众",
@@ -22,7 +22,7 @@ extension ConsoleText {
     ]
 
     static let englishFacilities: [String: String] = [
-        "facilities": "Shared facilities", "no_facilities": "This community has no shared facility yet.", "bays_total": "{n} bays",
+        "facilities": "Shared facilities", "no_facilities": "This community has no shared facility yet.", "bays_total": "{n} bays", "places_total": "{n} places",
         "previous_day": "Previous day", "next_day": "Next day", "timetable": "The day's layout", "day_bookings": "Bookings this day",
         "no_bookings": "No bookings this day.", "booked": "Booked; bays assigned.",
         "class_residents": "residents", "class_unit": "partner unit", "class_events": "event", "class_public": "public",

@@ -93,4 +93,11 @@ struct ConsoleAdminTests {
             #expect(try await AccountRepository(api.database).list().contains { $0.login == "x" } == false)
         }
     }
+
+    @Test func idsAreShortenedWhereverTheyAreInAText() {
+        let id = "8ec33a15-b48b-4fb3-9cee-265042569123"
+        #expect(AuditView.short("role_id \(id), volunteer \(id.uppercased())") == "role_id 8ec33a15…, volunteer 8EC33A15…")
+        #expect(AuditView.short("王伟 8ec33a15-b48b-4fb3-9cee-26504256912") == "王伟 8ec33a15-b48b-4fb3-9cee-26504256912", "one short of an id")
+        #expect(AuditView.short(String(repeating: "长", count: 300)).count == 200)
+    }
 }

@@ -27,6 +27,7 @@ struct ConsoleFacilityTests {
             var organiser = try await Self.organiser(api, park)
             let list = try await organiser.get("/facilities")
             #expect(list.status == .ok && list.text.contains(#"<a href="/facilities/\#(park.facility)">陇海安居停车场</a>"#), "\(list.text)")
+            #expect(list.text.contains("40 个车位"))
             let day = try await organiser.get("/facilities/\(park.facility)?date=\(Self.saturday)")
             #expect(day.status == .ok && day.text.contains("这一天没有预约") && day.text.contains("星期六"), "\(day.text)")
             let csrf = ConsoleClient.csrf(in: day.text)
