@@ -14,7 +14,8 @@ extension NightSteps {
     /// - Returns: the roster step and the layout step, summed over the partitions.
     func partitioned(run: UUID) async throws -> [NightlyRepository.Step] {
         let clock = ContinuousClock(), started = clock.now
-        let payloads = try await partitionPayloads(run: run)
+        let planned = try await partitionPayloads(run: run)
+        let payloads = planned.map(\.payload)
         var outcomes: [NightPartition.Outcome] = []
         if options.dryRun {
             for payload in payloads { outcomes.append(try await NightPartition(database: database, payload: payload, logger: logger).plan()) }
@@ -22,7 +23,7 @@ extension NightSteps {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             let nights = NightlyRepository(database)
-            _ = try await nights.queuePartitions(run: run, try payloads.map { String(decoding: try encoder.encode($0), as: UTF8.self) })
+            _ = try await nights.queuePartitions(run: run, try planned.map { (String(decoding: try encoder.encode($0.payload), as: UTF8.self), $0.priority) })
             try await Nightly.workOnPartitions(database: database, logger: logger) { try await nights.partitions(of: run).open > 0 }
             let state = try await nights.partitions(of: run)
             if let failure = state.failures.first { throw NightPartitionFailed(error: failure) }
@@ -38,9 +39,14 @@ extension NightSteps {
         return [roster, layout]
     }
 
+    /// How many shifts' worth of work laying out one booked facility is taken to be when the
+    /// partitions are ordered: an estimate, only the order depends on it.
+    static let facilityWeight = 25
+
     /// One partition per cluster with shifts or booked facilities in the horizon; the night's
-    /// solver time is shared by their shifts.
-    func partitionPayloads(run: UUID) async throws -> [NightPartition.Payload] {
+    /// solver time is shared by their shifts. Each comes with its priority (its work: shifts and
+    /// weighted facilities), so that processes claim the largest first and finish together.
+    func partitionPayloads(run: UUID) async throws -> [(payload: NightPartition.Payload, priority: Int)] {
         let nights = NightlyRepository(database)
         let (communities, links) = try await nights.communityLinks()
         let work = try await nights.workByCommunity(from: start, to: end)
@@ -48,10 +54,12 @@ extension NightSteps {
         let total = max(1, work.values.reduce(0) { $0 + $1.roles })
         return clusters.map { cluster in
             let roles = cluster.reduce(0) { $0 + (work[$1]?.roles ?? 0) }
-            return NightPartition.Payload(run: run.uuidString.lowercased(), key: NightPartition.Payload.key(cluster), communities: cluster,
+            let facilities = cluster.reduce(0) { $0 + (work[$1]?.facilities ?? 0) }
+            let payload = NightPartition.Payload(run: run.uuidString.lowercased(), key: NightPartition.Payload.key(cluster), communities: cluster,
                                           asOf: options.asOf, horizonDays: options.horizonDays, freezeHours: options.freezeHours,
                                           timeLimitSeconds: options.timeLimitSeconds * Double(roles) / Double(total),
                                           now: now, zone: zone.identifier)
+            return (payload, roles + Self.facilityWeight * facilities)
         }
     }
 

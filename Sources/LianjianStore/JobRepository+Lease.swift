@@ -24,7 +24,7 @@ extension JobRepository {
                 WHERE id = (SELECT id FROM jobs
                             WHERE kind = ANY(\(kinds.map(\.rawValue))::text[])
                               AND ((state = 'queued' AND run_after <= now()) OR (state = 'running' AND lease_until < now()))
-                            ORDER BY run_after, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                            ORDER BY priority DESC, run_after, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, kind, payload::text, attempts, max_attempts
                 """, logger: db.logger).all((UUID, String, String, Int32, Int32).self)
         }

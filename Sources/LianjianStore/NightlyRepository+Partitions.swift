@@ -63,7 +63,7 @@ extension NightlyRepository {
     /// Queues the run's partitions (payloads carry `run` and `key`), each once however often this
     /// is called; queued partitions of earlier runs are dropped (the night is planned again
     /// here). - Returns: the number of partitions the run has.
-    public func queuePartitions(run: UUID, _ payloads: [String]) async throws(StoreError) -> Int {
+    public func queuePartitions(run: UUID, _ payloads: [(payload: String, priority: Int)]) async throws(StoreError) -> Int {
         try await db.transaction { c in
             try await c.query("""
                 UPDATE jobs SET state = 'failed', finished_at = now(), locked_by = NULL, lease_until = NULL,
@@ -71,9 +71,9 @@ extension NightlyRepository {
                 WHERE kind = 'nightly_partition' AND payload ->> 'run' <> \(run.uuidString.lowercased())
                   AND (state = 'queued' OR (state = 'running' AND lease_until < now()))
                 """, logger: db.logger).collectCount()
-            for payload in payloads {
+            for (payload, priority) in payloads {
                 try await c.query("""
-                    INSERT INTO jobs (kind, payload) VALUES ('nightly_partition', \(payload)::jsonb)
+                    INSERT INTO jobs (kind, payload, priority) VALUES ('nightly_partition', \(payload)::jsonb, \(min(max(priority, 0), 1_000_000)))
                     ON CONFLICT ((payload ->> 'run'), (payload ->> 'key')) WHERE kind = 'nightly_partition' DO NOTHING
                     """, logger: db.logger).collectCount()
             }

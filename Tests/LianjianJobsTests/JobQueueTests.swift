@@ -32,6 +32,25 @@ struct JobQueueTests {
         }
     }
 
+    /// A night's partitions are claimed largest first, ahead of jobs queued before them; jobs of
+    /// equal priority keep their order (issue 16: two workers finish the night together).
+    @Test func theLargestPartitionIsClaimedFirst() async throws {
+        try await TestDatabase.with { db in
+            let jobs = JobRepository(db)
+            let roster = try await jobs.enqueue(.generateRoster, Self.ask, community: nil)
+            let run = UUID().uuidString.lowercased()
+            let sizes = [("small", 40), ("large", 900), ("car parks", 500), ("none", 0)]
+            _ = try await NightlyRepository(db).queuePartitions(run: UUID(uuidString: run)!, sizes.map { key, size in
+                (#"{"run": "\#(run)", "key": "\#(key)"}"#, size)
+            })
+            var order: [String] = []
+            while let claim = try await jobs.claim(worker: "w", lease: .seconds(30)) {
+                order.append(claim.id == roster.id ? "roster" : (try JSONSerialization.jsonObject(with: Data(claim.payload.utf8)) as? [String: Any])?["key"] as? String ?? "?")
+            }
+            #expect(order == ["large", "car parks", "small", "roster", "none"], "\(order)")
+        }
+    }
+
     @Test func aWorkerThatStallsLosesItsClaimAndCannotEndTheJob() async throws {
         try await TestDatabase.with { db in
             let jobs = JobRepository(db)
