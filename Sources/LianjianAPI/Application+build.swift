@@ -50,6 +50,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     FacilityController(database: database).register(on: v1)
     AccessController(database: database).register(on: v1)
     EventController(database: database).register(on: v1)
+    AttendanceController(database: database).register(on: v1)
     RosterController(database: database).register(on: v1)
     JobController(database: database).register(on: v1)
     NightlyController(database: database).register(on: v1)

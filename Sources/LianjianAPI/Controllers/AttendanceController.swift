@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import LianjianDomain
+import LianjianStore
+
+/// Attendance at an event (sign-in, sign-out, no-shows, walk-ins) and a volunteer's service
+/// hours (issue 18). Every entry of a request is checked before any is written.
+struct AttendanceController {
+    let database: Database
+
+    struct Recording: Decodable {
+        var entries: [AttendanceEntry]
+    }
+
+    struct Items<Item: Encodable>: Encodable { var items: [Item] }
+
+    struct Hours: Encodable {
+        var minutes: Int
+        var hours: Double
+        var items: [AttendanceRepository.HoursEntry]
+    }
+
+    func register(on v1: RouterGroup<AppContext>) {
+        let attendance = AttendanceRepository(database)
+        v1.get("events/:id/attendance") { _, context in
+            JSON.response(Items(items: try await attendance.attendance(.init(try pathID(context, "event")))))
+        }
+        v1.post("events/:id/attendance") { request, context in
+            let event = Event.ID(try pathID(context, "event"))
+            let body = try await JSON.decode(Recording.self, from: request)
+            guard (1...500).contains(body.entries.count) else { throw APIError.invalid("must hold 1 to 500 entries", field: "entries") }
+            let actor = try context.caller.auditName
+            return JSON.response(Items(items: try await attendance.record(event, body.entries, actor: actor)))
+        }
+        v1.get("volunteers/:id/hours") { _, context in
+            let (entries, minutes) = try await attendance.hours(.init(try pathID(context, "volunteer")))
+            return JSON.response(Hours(minutes: minutes, hours: Double(minutes) / 60, items: entries))
+        }
+    }
+}
