@@ -48,6 +48,11 @@ struct AttendanceTests {
             let again = try await api.post("/v1/events/\(event)/attendance", ["entries": [Self.entry(a, "sign_out", "\(f.day)T17:20")]])
             #expect(again.status == .conflict && again.error["field"] as? String == "entries[0].action", "\(again.text)")
             #expect(try await api.get("/v1/volunteers/\(a)/hours").json["minutes"] as? Int == 210, "one credit, however often it is sent")
+            // The volunteer reads the same on their phone, on /me.
+            var volunteer = ConsoleClient(api)
+            _ = try await volunteer.signIn(phone: ConsoleFixture.phones[0])
+            let me = try await volunteer.get("/me")
+            #expect(me.text.contains("我的服务时长") && me.text.contains("累计 3.5 小时") && me.text.contains("3.5 小时"), "\(me.text)")
         }
     }
 

@@ -27,7 +27,18 @@ extension ConsoleController {
             let done = request.uri.queryParameters.get("done")
             let notice = done == "declined" ? t["declined_gone"] : done == "confirmed" ? t["answer_saved"]
                 : done == "calendar_stopped" ? t["calendar_stopped"] : nil
-            return pages.page("me", ["assignments": items, "none": items.isEmpty, "notice": notice as Any], session: context.session)
+            // Service hours as the ledger has them (issue 18): the balance and the last entries.
+            try await check.authorize("GET /v1/volunteers/{id}/hours", caller, id: volunteer.uuid.uuidString, logger: context.logger)
+            let ledger = try await AttendanceRepository(database).hours(volunteer)
+            let hours = ledger.entries.suffix(5).reversed().map { e -> [String: Any] in
+                let zone = DisplayZone.current
+                return ["title": e.title, "date": WeekView.dayText(LocalDate(e.start, in: zone), Language.current),
+                        "hours": ConsoleText.fill(t["hours_value"], ["h": Self.hoursText(e.minutes)]), "kind": t["hours_\(e.kind)"] ?? e.kind,
+                        "credit": e.kind == "credit"]
+            }
+            return pages.page("me", ["assignments": items, "none": items.isEmpty, "notice": notice as Any,
+                                     "hours_total": ConsoleText.fill(t["hours_total"], ["h": Self.hoursText(ledger.minutes)]),
+                                     "hours": Array(hours), "no_hours": hours.isEmpty], session: context.session)
         }
         for answer in ["confirm", "decline"] {
             console.post(RouterPath("me/assignments/:role/\(answer)")) { request, context in
@@ -44,6 +55,11 @@ extension ConsoleController {
             }
         }
         registerCalendar(on: console)
+    }
+
+    /// Minutes as hours for people: `3.5`, `2`.
+    static func hoursText(_ minutes: Int) -> String {
+        minutes % 60 == 0 ? "\(minutes / 60)" : String(format: "%.1f", Double(minutes) / 60)
     }
 
     /// A volunteer's calendar feed: a new secret link (the old one stops working) shown on the
