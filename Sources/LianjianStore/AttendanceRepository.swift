@@ -82,7 +82,8 @@ public struct AttendanceRepository: Sendable {
         do { instant = try entry.instant(in: facts.zone, now: now, field: "\(field).at") } catch {
             throw StoreError(.invalid, field: error.field, message: error.reason)
         }
-        if entry.action != .noShow, !ServiceTime.near(instant, start: facts.start, end: facts.end) {
+        // Nobody is marked absent a week early either: every action is taken near the event.
+        if !ServiceTime.near(instant, start: facts.start, end: facts.end) {
             throw StoreError(.invalid, field: "\(field).at", message: "is more than 2 hours before the event starts or after it ends")
         }
         let existing = try await c.query("""
@@ -207,5 +208,37 @@ public struct AttendanceRepository: Sendable {
         let entries = rows.map { HoursEntry(id: $0.0, eventID: $0.1, title: $0.2, start: $0.3, minutes: Int($0.4), kind: $0.5, corrects: $0.6,
                                             reason: $0.7, recordedAt: $0.8) }
         return (entries, entries.reduce(0) { $0 + $1.minutes })
+    }
+
+    /// One line of an event's sign-in list: a rostered person (or a walk-in) and where they stand.
+    public struct RollLine: Sendable {
+        public var volunteerID: Volunteer.ID
+        public var name: String
+        public var skill: String
+        public var status: String?
+        public var signedInAt: Date?
+        public var signedOutAt: Date?
+        public var creditedMinutes: Int
+    }
+
+    /// The event's sign-in list: everyone published on it and every walk-in, by role and name.
+    public func roll(_ event: Event.ID) async throws(StoreError) -> [RollLine] {
+        try await db.withConnection { c in
+            try await c.query("""
+                WITH people AS (
+                    SELECT a.role_id, a.volunteer_id FROM published_assignments a JOIN event_roles r ON r.id = a.role_id
+                    WHERE r.event_id = \(event.uuid)
+                    UNION
+                    SELECT role_id, volunteer_id FROM attendance WHERE event_id = \(event.uuid)
+                )
+                SELECT p.volunteer_id, v.name, s.name_zh, t.status, t.signed_in_at, t.signed_out_at,
+                       coalesce((SELECT sum(h.minutes) FROM service_hours h WHERE h.role_id = p.role_id AND h.volunteer_id = p.volunteer_id), 0)::int8
+                FROM people p JOIN volunteers v ON v.id = p.volunteer_id JOIN event_roles r ON r.id = p.role_id JOIN skills s ON s.code = r.skill
+                LEFT JOIN attendance t ON t.role_id = p.role_id AND t.volunteer_id = p.volunteer_id
+                ORDER BY s.name_zh, v.name, p.volunteer_id
+                """, logger: db.logger).all((UUID, String, String, String?, Date?, Date?, Int).self).map {
+                RollLine(volunteerID: .init($0.0), name: $0.1, skill: $0.2, status: $0.3, signedInAt: $0.4, signedOutAt: $0.5, creditedMinutes: $0.6)
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ struct AttendanceTests {
             let event = try await Self.outing(api, f)
             let (a, b, c) = (f.volunteers[0], f.volunteers[1], f.volunteers[2])
             let signIn = try await api.post("/v1/events/\(event)/attendance", ["entries": [
-                Self.entry(a, "sign_in", "\(f.day)T13:20"), Self.entry(b, "sign_in", "\(f.day)T13:45"), Self.entry(c, "no_show", nil),
+                Self.entry(a, "sign_in", "\(f.day)T13:20"), Self.entry(b, "sign_in", "\(f.day)T13:45"), Self.entry(c, "no_show", "\(f.day)T14:00"),
             ]])
             #expect(signIn.status == .ok, "\(signIn.text)")
             #expect(signIn.items.count == 3 && signIn.items.contains { $0["status"] as? String == "no_show" })
@@ -64,6 +64,7 @@ struct AttendanceTests {
             let cases: [([[String: Any]], String)] = [
                 ([Self.entry(a, "sign_in", "\(f.day)T13:30"), Self.entry(b, "sign_in", "\(f.day)T03:00")], "entries[1].at"),
                 ([Self.entry(a, "sign_in", "tomorrow at nine")], "entries[0].at"),
+                ([Self.entry(a, "no_show", nil)], "entries[0].at"),
                 ([Self.entry(a, "sign_out", "\(f.day)T17:00")], "entries[0].action"),
                 ([Self.entry(UUID().uuidString.lowercased(), "sign_in", "\(f.day)T13:30")], "entries[0].volunteer_id"),
                 ([Self.entry(a, "sign_in", "\(f.day)T13:30", role: UUID().uuidString.lowercased())], "entries[0].role_id"),
@@ -93,7 +94,7 @@ struct AttendanceTests {
             let r = try await api.post("/v1/events/\(event)/attendance", ["entries": [Self.entry(id, "sign_in", "\(f.day)T13:30", role: role)]])
             #expect(r.status == .ok && r.items.contains { $0["volunteer_id"] as? String == id && $0["walk_in"] as? Bool == true }, "\(r.text)")
             let noShow = try await api.post("/v1/events/\(event)/attendance", ["entries": [Self.entry(f.volunteers[0], "sign_in", "\(f.day)T13:30"),
-                                                                                         Self.entry(f.volunteers[0], "no_show", nil)]])
+                                                                                         Self.entry(f.volunteers[0], "no_show", "\(f.day)T14:00")]])
             #expect(noShow.status == .conflict && noShow.error["field"] as? String == "entries[1].action", "\(noShow.text)")
         }
     }

@@ -787,6 +787,24 @@ def step_residents(state):
     check_page(admin, "residents-xiangyuan")
 
 
+def step_sign_in_list(state):
+    """The organiser opens the event's page, finds the sign-in list, and taps 签到 for a person
+    days before the event: the page says why not, and nothing is recorded (缺席 likewise)."""
+    driver = state["organiser"]
+    driver.get(f"{args.base}/week?start={state['date']}")
+    day = [d for d in driver.find_elements(By.CSS_SELECTOR, "section.day") if EVENT in d.text]
+    check(day, f"no {EVENT} in the week of {state['date']}")
+    day[0].find_element(By.PARTIAL_LINK_TEXT, EVENT).click()
+    rows = driver.find_elements(By.CSS_SELECTOR, "ul.roll li")
+    check(rows, "the event page has no sign-in list")
+    before = int(sql("SELECT count(*) FROM attendance"))
+    submit(driver, rows[0].find_element(By.CSS_SELECTOR, "form"))
+    alert = driver.find_elements(By.CSS_SELECTOR, "p.alert")
+    check(alert and "2 小时" in alert[0].text, f"tapping 签到 days early did not say why: {alert[0].text if alert else None!r}")
+    check(int(sql("SELECT count(*) FROM attendance")) == before, "a refused tap recorded attendance")
+    check_page(driver, "event-roll")
+
+
 def step_print(state):
     driver = state["organiser"]
     driver.get(f"{args.base}/week?start={state['date']}")
@@ -841,6 +859,7 @@ def main():
         ("14 a volunteer subscribes to their calendar", step_calendar, []),
         ("15 organiser switches the console to English and back", step_language, ["organiser"]),
         ("16 organiser registers a resident; the admin reads sixty", step_residents, ["organiser", "lockout"]),
+        ("17 organiser taps 签到 too early and is told why", step_sign_in_list, ["organiser", "date"]),
     ]
     started = time.time()
     failed = False

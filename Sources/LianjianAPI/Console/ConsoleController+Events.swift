@@ -10,14 +10,23 @@ extension ConsoleController {
     func registerEvents(on console: RouterGroup<AppContext>) {
         console.get("events/:id") { request, context in
             let (id, sheet) = try await shownSheet(context)
-            let done = request.uri.queryParameters.get("done")
+            let q = request.uri.queryParameters
+            let done = q.get("done")
             let t = ConsoleText.strings(Language.current)
-            let notice = done == "grouped" ? t["groups_done"] : nil
+            let notice = done == "grouped" ? t["groups_done"] : done.flatMap { t["att_done_\($0)"] }
             let caller = try context.caller
+            let organiser = caller.role == .admin || caller.role == .organiser
             var values = EventView(sheet, language: Language.current).values
             values["id"] = id.uuid.uuidString.lowercased()
             values["notice"] = notice as Any
-            values["may_group"] = caller.role == .admin || caller.role == .organiser
+            values["error"] = q.get("refused").flatMap { t["att_refused_\($0)"] } as Any
+            values["may_group"] = organiser
+            // The sign-in list is the community's (the API's attendance rule); a liaison does not see it.
+            if organiser {
+                let roll = try await rollValues(id, may: true)
+                values["roll"] = roll
+                values["has_roll"] = !roll.isEmpty
+            }
             return pages.page("event", values, session: context.session)
         }
         console.get("events/:id/sheet") { _, context in

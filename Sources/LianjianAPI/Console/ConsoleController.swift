@@ -58,6 +58,7 @@ struct ConsoleController {
         registerRuns(on: console)
         registerAdmin(on: console)
         registerResidents(on: console)
+        registerAttendance(on: console)
     }
 
     /// The path and query of `referer` when it is a page of this site (`host`), else nil.

@@ -37,6 +37,7 @@ enum ConsolePolicy {
         "GET /events/{id}": staff,
         "GET /events/{id}/sheet": staff,
         "POST /events/{id}/groups": .roles([.admin, .organiser]),
+        "POST /events/{id}/attendance": .roles([.admin, .organiser]),
         "POST /rosters/{id}/publish": .roles([.admin, .organiser]),
         "GET /plans": .roles([.admin, .organiser]),
         "POST /plans": .roles([.admin, .organiser]),
