@@ -88,6 +88,8 @@ enum AccessPolicy {
         "DELETE /v1/events/{id}/participants/{resident}": rule(.event, community),
         "GET /v1/events/{id}/attendance": rule(.event, community),
         "POST /v1/events/{id}/attendance": rule(.event, community),
+        // A correction is the recording organisation's: the volunteer's own or a served community's organiser.
+        "POST /v1/volunteers/{id}/hours/corrections": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed]),
         "GET /v1/volunteers/{id}/hours": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .liaison: .own, .volunteer: .own]),
         "GET /v1/communities/{id}/residents": rule(.community, community),
         "POST /v1/communities/{id}/residents": rule(.community, community),

@@ -241,4 +241,28 @@ public struct AttendanceRepository: Sendable {
             }
         }
     }
+
+    /// Corrects ledger entry `entry` of `volunteer` to `minutes`: a reversal of it and the corrected
+    /// amount, both naming it and the reason, so the history stays as it was. An entry is
+    /// corrected once (correct the correction after that). - Returns: the ledger after it.
+    public func correct(_ volunteer: Volunteer.ID, entry: Int, minutes: Int, reason: String,
+                        actor: String) async throws(StoreError) -> (entries: [HoursEntry], minutes: Int) {
+        try await db.transaction { c in
+            guard let row = try await c.query("""
+                SELECT minutes, kind FROM service_hours WHERE id = \(entry) AND volunteer_id = \(volunteer.uuid)
+                """, logger: db.logger).all((Int32, String).self).first else {
+                throw StoreError(.notFound, field: "entry_id", message: "is not an entry of this volunteer's ledger")
+            }
+            guard row.1 != "reversal" else { throw StoreError(.invalid, field: "entry_id", message: "is a reversal; correct the entry it reverses") }
+            for (amount, kind) in [(-Int(row.0), "reversal"), (minutes, "correction")] {
+                try await c.query("""
+                    INSERT INTO service_hours (volunteer_id, unit_id, project_id, community_id, event_id, role_id, minutes, kind, corrects, reason, recorded_by)
+                    SELECT volunteer_id, unit_id, project_id, community_id, event_id, role_id, \(amount), \(kind), id, \(reason), \(actor)
+                    FROM service_hours WHERE id = \(entry)
+                    """, logger: db.logger).collectCount()
+            }
+            return ()
+        }
+        return try await hours(volunteer)
+    }
 }

@@ -123,4 +123,42 @@ struct AttendanceTests {
             #expect(try await own.get("/v1/volunteers/\(f.volunteers[1])/hours").status == .notFound)
         }
     }
+
+    @Test func aCorrectionLeavesTheHistoryAndSetsTheBalance() async throws {
+        try await withAPI { api in
+            let f = try await ConsoleFixture.make(api)
+            let event = try await Self.outing(api, f)
+            let (a, b) = (f.volunteers[0], f.volunteers[1])
+            _ = try await api.post("/v1/events/\(event)/attendance", ["entries": [Self.entry(a, "sign_in", "\(f.day)T13:30"),
+                                                                                Self.entry(a, "sign_out", "\(f.day)T17:00")]])
+            let credit = try #require(try await api.get("/v1/volunteers/\(a)/hours").items.first?["id"] as? Int)
+            let fixed = try await api.post("/v1/volunteers/\(a)/hours/corrections", ["entry_id": credit, "minutes": 180, "reason": "提前一刻钟离开，签退时忘了扫码"])
+            #expect(fixed.status == .created && fixed.json["minutes"] as? Int == 180, "\(fixed.text)")
+            #expect(fixed.items.map { $0["kind"] as? String ?? "" } == ["credit", "reversal", "correction"])
+            #expect(fixed.items.map { $0["minutes"] as? Int ?? 0 } == [210, -210, 180], "the history stays as it was")
+            #expect(fixed.items.dropFirst().allSatisfy { $0["corrects"] as? Int == credit && $0["reason"] as? String == "提前一刻钟离开，签退时忘了扫码" })
+
+            let again = try await api.post("/v1/volunteers/\(a)/hours/corrections", ["entry_id": credit, "minutes": 150, "reason": "再改一次"])
+            #expect(again.status == .conflict, "an entry is corrected once: \(again.text)")
+            let correction = try #require(fixed.items.last?["id"] as? Int)
+            let second = try await api.post("/v1/volunteers/\(a)/hours/corrections", ["entry_id": correction, "minutes": 150, "reason": "核对签到表后再次更正"])
+            #expect(second.status == .created && second.json["minutes"] as? Int == 150, "\(second.text)")
+
+            let reversal = try #require(fixed.items[1]["id"] as? Int)
+            for (body, field, status) in [
+                (["entry_id": credit, "minutes": 100, "reason": " "] as [String: Any], "reason", HTTPResponse.Status.unprocessableContent),
+                (["entry_id": credit, "minutes": 2000, "reason": "x"], "minutes", .unprocessableContent),
+                (["entry_id": reversal, "minutes": 100, "reason": "x"], "entry_id", .unprocessableContent),
+                (["entry_id": credit, "minutes": 100, "reason": "x"], "entry_id", .notFound),
+            ] {
+                let who = status == .notFound ? b : a
+                let r = try await api.post("/v1/volunteers/\(who)/hours/corrections", body)
+                #expect(r.status == status && (status == .notFound || r.error["field"] as? String == field), "\(field): \(r.status) \(r.text)")
+            }
+            #expect(try await api.get("/v1/volunteers/\(a)/hours").json["minutes"] as? Int == 150)
+            let own = api.as(try await api.token(.volunteer, volunteer: a))
+            let mine = try await own.post("/v1/volunteers/\(a)/hours/corrections", ["entry_id": credit, "minutes": 600, "reason": "我自己改"]).status
+            #expect(mine == .forbidden || mine == .notFound, "a volunteer does not correct their own hours: \(mine)")
+        }
+    }
 }

@@ -14,6 +14,16 @@ struct AttendanceController {
 
     struct Items<Item: Encodable>: Encodable { var items: [Item] }
 
+    struct Correction: Decodable {
+        var entryID: Int
+        var minutes: Int
+        var reason: String
+        enum CodingKeys: String, CodingKey {
+            case minutes, reason
+            case entryID = "entry_id"
+        }
+    }
+
     struct Hours: Encodable {
         var minutes: Int
         var hours: Double
@@ -31,6 +41,16 @@ struct AttendanceController {
             guard (1...500).contains(body.entries.count) else { throw APIError.invalid("must hold 1 to 500 entries", field: "entries") }
             let actor = try context.caller.auditName
             return JSON.response(Items(items: try await attendance.record(event, body.entries, actor: actor)))
+        }
+        v1.post("volunteers/:id/hours/corrections") { request, context in
+            let volunteer = Volunteer.ID(try pathID(context, "volunteer"))
+            let ask = try await JSON.decode(Correction.self, from: request)
+            guard (0...1440).contains(ask.minutes) else { throw APIError.invalid("must be 0 to 1440 minutes", field: "minutes") }
+            let reason = ask.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (1...500).contains(reason.count) else { throw APIError.invalid("must say why, in at most 500 characters", field: "reason") }
+            let (entries, minutes) = try await attendance.correct(volunteer, entry: ask.entryID, minutes: ask.minutes, reason: reason,
+                                                                  actor: try context.caller.auditName)
+            return JSON.response(Hours(minutes: minutes, hours: Double(minutes) / 60, items: entries), status: .created)
         }
         v1.get("volunteers/:id/hours") { _, context in
             let (entries, minutes) = try await attendance.hours(.init(try pathID(context, "volunteer")))

@@ -107,5 +107,9 @@ extension Messages {
         "choose at least one day": "至少选择一天",
         "must be 1 or more": "至少为 1",
         "must be a whole number": "必须是整数",
+        "is not an entry of this volunteer's ledger": "不是这名志愿者服务时长记录中的一条",
+        "is a reversal; correct the entry it reverses": "是一条冲销记录；请更正它所冲销的那一条",
+        "must be 0 to 1440 minutes": "必须是 0 到 1440 分钟",
+        "must say why, in at most 500 characters": "必须说明原因，不超过 500 字",
     ]
 }
