@@ -138,11 +138,5 @@ struct Form {
     }
     subscript(_ name: String) -> String { ConsoleMiddleware.field(name, in: body) ?? "" }
     /// Every value of a field that repeats (a group of checkboxes).
-    func all(_ name: String) -> [String] {
-        body.split(separator: "&").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == name else { return nil }
-            return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-        }
-    }
+    func all(_ name: String) -> [String] { ConsoleMiddleware.fields(name, in: body) }
 }

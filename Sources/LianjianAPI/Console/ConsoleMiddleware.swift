@@ -62,13 +62,17 @@ struct ConsoleMiddleware: RouterMiddleware {
 
     /// A form field's value from an `application/x-www-form-urlencoded` body.
     static func field(_ name: String, in body: String) -> String? {
-        for pair in body.split(separator: "&") {
+        fields(name, in: body).first
+    }
+
+    /// Every value of a field that repeats (a group of checkboxes), in order.
+    static func fields(_ name: String, in body: String) -> [String] {
+        body.split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             // Names are percent-decoded too: a client may encode `_` as `%5F`.
-            guard parts.count == 2, String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == name else { continue }
+            guard parts.count == 2, String(parts[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == name else { return nil }
             return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
         }
-        return nil
     }
 
     /// Compares two tokens in time that does not depend on where they differ.

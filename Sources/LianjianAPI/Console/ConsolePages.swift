@@ -51,6 +51,16 @@ struct ConsolePages: Sendable {
         return response
     }
 
+    /// A `<select>`'s or a checkbox group's choices, `(value, label)`, with those in `selected` marked.
+    static func options(_ pairs: [(String, String)], _ selected: Set<String>) -> [[String: Any]] {
+        pairs.map { ["value": $0.0, "label": $0.1, "selected": selected.contains($0.0)] }
+    }
+
+    /// The weekdays as form choices, Monday first: `("1", "星期一")` … `("7", "星期日")`.
+    static func weekdays(_ t: [String: String]) -> [(String, String)] {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].enumerated().map { ("\($0.offset + 1)", t[$0.element] ?? "") }
+    }
+
     static func isNil(_ value: Any) -> Bool {
         let mirror = Mirror(reflecting: value)
         return mirror.displayStyle == .optional && mirror.children.isEmpty

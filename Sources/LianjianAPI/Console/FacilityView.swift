@@ -57,15 +57,12 @@ struct FacilityView {
 
     /// The booking form's choices, with what `chosen` holds marked.
     func form(_ chosen: BookingForm.Chosen, units: [(PartnerUnit.ID, String)]) -> [String: Any] {
-        func options(_ pairs: [(String, String)], _ selected: Set<String>) -> [[String: Any]] {
-            pairs.map { ["value": $0.0, "label": $0.1, "selected": selected.contains($0.0)] }
-        }
         let classes = UserClass.Kind.allCases.map { ($0.rawValue, t["class_\($0.rawValue)"] ?? $0.rawValue) }
-        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].enumerated().map { ("\($0.offset + 1)", t[$0.element] ?? "") }
+        let days = ConsolePages.weekdays(t)
         return [
-            "class_options": options(classes, [chosen.userClass]),
-            "unit_options": options([("", t["no_unit"] ?? "")] + units.map { ($0.0.uuid.uuidString.lowercased(), $0.1) }, [chosen.unit]),
-            "repeat_options": options(days, chosen.weekdays), "form": chosen.text,
+            "class_options": ConsolePages.options(classes, [chosen.userClass]),
+            "unit_options": ConsolePages.options([("", t["no_unit"] ?? "")] + units.map { ($0.0.uuid.uuidString.lowercased(), $0.1) }, [chosen.unit]),
+            "repeat_options": ConsolePages.options(days, chosen.weekdays), "form": chosen.text,
         ]
     }
 }

@@ -46,17 +46,14 @@ struct PlansView {
     /// what `chosen` holds marked, so a refused form comes back as it was sent.
     func choices(_ chosen: PlanForm.Chosen, projects: [JointProject], skills: [(code: String, name: String)]) -> [String: Any] {
         let t = ConsoleText.strings(english ? .english : .chinese)
-        func options(_ pairs: [(String, String)], _ selected: Set<String>) -> [[String: Any]] {
-            pairs.map { ["value": $0.0, "label": $0.1, "selected": selected.contains($0.0)] }
-        }
-        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].enumerated().map { ("\($0.offset + 1)", t[$0.element] ?? "") }
+        let days = ConsolePages.weekdays(t)
         let weeks = ["", "1", "2", "3", "4", "5", "-1"].map { ($0, t["week_of_month_\($0.isEmpty ? "any" : $0)"] ?? $0) }
         return [
-            "weekday_options": options(days, chosen.weekdays),
-            "frequency_options": options(["weekly", "monthly", "daily"].map { ($0, t["frequency_\($0)"] ?? $0) }, [chosen.frequency]),
-            "week_options": options(weeks, [chosen.weekOfMonth]),
-            "project_options": options(projects.map { ($0.id.uuid.uuidString.lowercased(), $0.title) }, [chosen.project]),
-            "skill_options": options(skills.map { ($0.code, $0.name) }, [chosen.skill]),
+            "weekday_options": ConsolePages.options(days, chosen.weekdays),
+            "frequency_options": ConsolePages.options(["weekly", "monthly", "daily"].map { ($0, t["frequency_\($0)"] ?? $0) }, [chosen.frequency]),
+            "week_options": ConsolePages.options(weeks, [chosen.weekOfMonth]),
+            "project_options": ConsolePages.options(projects.map { ($0.id.uuid.uuidString.lowercased(), $0.title) }, [chosen.project]),
+            "skill_options": ConsolePages.options(skills.map { ($0.code, $0.name) }, [chosen.skill]),
             "form": chosen.text, "skip_holidays": chosen.skipHolidays,
         ]
     }
