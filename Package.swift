@@ -37,6 +37,9 @@ let package = Package(
         // Pure layers: Foundation only.
         .target(name: "LianjianDomain"),
         .target(name: "RosterSolver"),
+        // QR codes for events' check-in links: Debian's libqrencode, wrapped.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "LianjianQR", dependencies: ["CQRencode"]),
         // Seeded problem generator for tests and the benchmark.
         .target(name: "RosterInstances", dependencies: ["RosterSolver"]),
         // Reading configuration files and the environment.
@@ -80,6 +83,7 @@ let package = Package(
             dependencies: [
                 "LianjianDomain",
                 "LianjianStore",
+                "LianjianQR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

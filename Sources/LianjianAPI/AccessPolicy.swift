@@ -18,7 +18,9 @@ enum AccessPolicy {
     /// Routes without a token. `/metrics` carries counts and route templates, no personal data
     /// (keep it off the public side of a reverse proxy all the same). A calendar feed is fetched by calendar apps, which cannot send
     /// headers: its URL carries a read-only feed key of its own (never an API token).
-    static let publicRoutes: Set<String> = ["GET /health", "GET /metrics", "GET /openapi.yaml", "GET /v1/calendar/{key}"]
+    static let publicRoutes: Set<String> = ["GET /health", "GET /metrics", "GET /openapi.yaml", "GET /v1/calendar/{key}",
+                                             // A certificate's public check: its totals, nothing personal.
+                                             "GET /v1/certificates/{number}"]
 
     /// Routes a browser may open by a signed link instead of a token (``DownloadLinks``): the
     /// link is checked as its token, against the route's rule below, when it is opened.
@@ -91,6 +93,23 @@ enum AccessPolicy {
         // A correction is the recording organisation's: the volunteer's own or a served community's organiser.
         "POST /v1/volunteers/{id}/hours/corrections": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed]),
         "GET /v1/volunteers/{id}/hours": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .liaison: .own, .volunteer: .own]),
+        "GET /v1/events/{id}/checkin-code": rule(.event, community),
+        "POST /v1/events/{id}/checkin-code": rule(.event, community),
+        // The QR code is printed on the sheet, which both partners read.
+        "GET /v1/events/{id}/checkin-qr": rule(.event, partners),
+        // A volunteer signs themselves in; the code and the roster decide (``CheckInRepository``).
+        "POST /v1/events/{id}/checkin": rule(nil, [.volunteer: .any]),
+        "GET /v1/events/{id}/hours": rule(.event, community),
+        "POST /v1/events/{id}/hours/confirm": rule(.event, community),
+        "POST /v1/events/{id}/hours/disputes": rule(nil, [.volunteer: .any]),
+        "GET /v1/volunteers/{id}/identity": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        "PUT /v1/volunteers/{id}/identity": rule(.volunteer, [.admin: .any, .organiser: .own, .liaison: .own, .volunteer: .own]),
+        // The issuer is the caller's own organisation (``CertificateController/issuer(for:_:asked:)``).
+        "GET /v1/volunteers/{id}/certificate": rule(.volunteer, [.admin: .any, .organiser: .ownOrServed, .liaison: .own, .volunteer: .own]),
+        "GET /v1/projects/{id}/pledges": rule(.project, partners),
+        "POST /v1/projects/{id}/pledges": rule(.project, partners),
+        // Narrowed to the liaison's unit or the organiser's community by the handler.
+        "GET /v1/reports/pledges": rule(nil, scopedLists),
         "GET /v1/communities/{id}/residents": rule(.community, community),
         "POST /v1/communities/{id}/residents": rule(.community, community),
         "POST /v1/rosters/generate": rule(nil, [.admin: .any, .organiser: .any]),

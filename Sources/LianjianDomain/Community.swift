@@ -8,18 +8,25 @@ public struct Community: Codable, Sendable, Equatable {
     public var district: String
     /// IANA time zone of the community's local times.
     public var timeZone: String
+    /// Who is in charge of its volunteer service (named on its certificates), and the office's phone.
+    public var contactName: String
+    public var contactPhone: String
 
-    public init(id: ID, code: String, name: String, district: String, timeZone: String) {
+    public init(id: ID, code: String, name: String, district: String, timeZone: String, contactName: String = "", contactPhone: String = "") {
         self.id = id
         self.code = code
         self.name = name
         self.district = district
         self.timeZone = timeZone
+        self.contactName = contactName
+        self.contactPhone = contactPhone
     }
 
     enum CodingKeys: String, CodingKey {
         case id, code, name, district
         case timeZone = "time_zone"
+        case contactName = "contact_name"
+        case contactPhone = "contact_phone"
     }
 
     /// What a client sends to create or replace a community.
@@ -28,17 +35,24 @@ public struct Community: Codable, Sendable, Equatable {
         public var name: String
         public var district: String?
         public var timeZone: String?
+        public var contactName: String?
+        public var contactPhone: String?
 
-        public init(code: String, name: String, district: String? = nil, timeZone: String? = nil) {
+        public init(code: String, name: String, district: String? = nil, timeZone: String? = nil, contactName: String? = nil,
+                    contactPhone: String? = nil) {
             self.code = code
             self.name = name
             self.district = district
             self.timeZone = timeZone
+            self.contactName = contactName
+            self.contactPhone = contactPhone
         }
 
         enum CodingKeys: String, CodingKey {
             case code, name, district
             case timeZone = "time_zone"
+            case contactName = "contact_name"
+            case contactPhone = "contact_phone"
         }
 
         public func validate() throws(DomainError) {
@@ -48,6 +62,8 @@ public struct Community: Codable, Sendable, Equatable {
             if let timeZone, TimeZone(identifier: timeZone) == nil {
                 throw DomainError(field: "time_zone", reason: "is not a known time zone")
             }
+            try Check.text(contactName ?? "", "contact_name", max: 50, allowEmpty: true)
+            if let contactPhone, !contactPhone.isEmpty { try Check.phone(contactPhone, "contact_phone") }
         }
     }
 }

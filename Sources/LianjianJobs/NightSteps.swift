@@ -7,7 +7,7 @@ import RosterSolver
 /// The steps of one night, each idempotent: run again, a step finds its work done and changes
 /// nothing.
 struct NightSteps: Sendable {
-    static let order = ["events", "staffing", "roster", "layout", "reminders"]
+    static let order = ["events", "staffing", "roster", "layout", "reminders", "pledges"]
 
     let database: Database
     let options: Nightly.Options
@@ -26,6 +26,7 @@ struct NightSteps: Sendable {
         case "staffing": try await staffing()
         case "roster": try await roster()
         case "layout": try await layout(in: nil)
+        case "pledges": try await pledges()
         default: try await reminders()
         }
     }
@@ -67,5 +68,13 @@ struct NightSteps: Sendable {
         let tomorrow = LocalDate(now, in: zone).adding(days: 1)
         let written = try await NotificationRepository(database).remind(on: tomorrow)
         return .init(name: "reminders", ms: 0, counts: ["reminders": written])
+    }
+
+    /// The coming month's pledges checked against their units' available volunteers (issue 18):
+    /// those that cannot be fulfilled are marked, for the pledge report and the liaison.
+    func pledges() async throws -> NightlyRepository.Step {
+        let month = from.startOfMonth.nextMonth
+        let found = try await PledgeRepository(database).checkOutlook(month: month)
+        return .init(name: "pledges", ms: 0, counts: ["pledges_checked": found.checked, "pledges_at_risk": found.atRisk])
     }
 }

@@ -40,6 +40,8 @@ public struct AppSettings: Sendable, Equatable {
     public var downloadKey: String?
     /// How long a download link works.
     public var downloadLinkSeconds: Int = 600
+    /// Service hours are credited rounded to this many minutes (half up); 1 credits them exactly.
+    public var roundingMinutes: Int = 30
     /// Where notifications are posted (an SMS gateway's webhook); `nil`: they are logged only.
     public var webhookURL: String?
     /// The HMAC-SHA256 key each posted message is signed with.

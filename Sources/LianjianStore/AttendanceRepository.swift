@@ -59,6 +59,7 @@ public struct AttendanceRepository: Sendable {
                        actor: String) async throws(StoreError) -> [Record] {
         try await db.transaction { c in
             let facts = try await Self.facts(event.uuid, c, db.logger)
+            try await Self.refuseIfFinal(event.uuid, c, db.logger)
             for (i, entry) in entries.enumerated() {
                 try await apply(entry, index: i, event: event.uuid, facts, now: now, step: step, actor: actor, c)
             }
@@ -74,7 +75,7 @@ public struct AttendanceRepository: Sendable {
         }
     }
 
-    private func apply(_ entry: AttendanceEntry, index i: Int, event: UUID, _ facts: EventFacts, now: Date, step: Int,
+    func apply(_ entry: AttendanceEntry, index i: Int, event: UUID, _ facts: EventFacts, now: Date, step: Int,
                        actor: String, _ c: PostgresConnection) async throws {
         let field = "entries[\(i)]"
         let who = entry.volunteerID.uuid
@@ -135,6 +136,14 @@ public struct AttendanceRepository: Sendable {
                 SELECT v.id, v.unit_id, \(facts.project), \(facts.community), \(event), \(existing.0), \(minutes), 'credit', \(actor)
                 FROM volunteers v WHERE v.id = \(who)
                 """, logger: db.logger).collectCount()
+        }
+    }
+
+    /// Refuses a change to an event whose hours its organiser has confirmed.
+    static func refuseIfFinal(_ event: UUID, _ c: PostgresConnection, _ logger: Logger) async throws {
+        let confirmed = try await c.query("SELECT 1 FROM event_hours_confirmations WHERE event_id = \(event)", logger: logger).all(Int.self)
+        if !confirmed.isEmpty {
+            throw StoreError(.conflict, field: "event", message: "has its hours confirmed by its organiser; they are final")
         }
     }
 

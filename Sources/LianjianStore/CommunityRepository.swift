@@ -9,18 +9,19 @@ public struct CommunityRepository: Sendable {
     public init(_ db: Database) { self.db = db }
 
     /// The columns every query returns, in `Row` order (a constant, never input).
-    static let columns = "id, code, name, district, time_zone"
+    static let columns = "id, code, name, district, time_zone, contact_name, contact_phone"
 
-    typealias Row = (UUID, String, String, String, String)
+    typealias Row = (UUID, String, String, String, String, String, String)
     static func make(_ r: Row) -> Community {
-        Community(id: .init(r.0), code: r.1, name: r.2, district: r.3, timeZone: r.4)
+        Community(id: .init(r.0), code: r.1, name: r.2, district: r.3, timeZone: r.4, contactName: r.5, contactPhone: r.6)
     }
 
     public func create(_ d: Community.Draft) async throws(StoreError) -> Community {
         let rows = try await db.withConnection { c in
             try await c.query("""
-                INSERT INTO communities (code, name, district, time_zone)
-                VALUES (\(d.code), \(d.name), \(d.district ?? ""), \(d.timeZone ?? DisplayZone.current.identifier))
+                INSERT INTO communities (code, name, district, time_zone, contact_name, contact_phone)
+                VALUES (\(d.code), \(d.name), \(d.district ?? ""), \(d.timeZone ?? DisplayZone.current.identifier),
+                        \(d.contactName ?? ""), \(d.contactPhone.flatMap(PhoneNumber.normalised) ?? ""))
                 RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }
@@ -49,7 +50,8 @@ public struct CommunityRepository: Sendable {
         let rows = try await db.withConnection { c in
             try await c.query("""
                 UPDATE communities SET code = \(d.code), name = \(d.name), district = \(d.district ?? ""),
-                    time_zone = \(d.timeZone ?? DisplayZone.current.identifier), updated_at = now()
+                    time_zone = \(d.timeZone ?? DisplayZone.current.identifier), contact_name = \(d.contactName ?? ""),
+                    contact_phone = \(d.contactPhone.flatMap(PhoneNumber.normalised) ?? ""), updated_at = now()
                 WHERE id = \(id.uuid) RETURNING \(unescaped: Self.columns)
                 """, logger: db.logger).all(Row.self)
         }

@@ -83,6 +83,12 @@ public struct VolunteerRepository: Sendable {
         return b
     }
 
+    static func binds(_ text: String) -> PostgresBindings {
+        var b = PostgresBindings()
+        b.append(text)
+        return b
+    }
+
     private static func writeChildren(_ id: UUID, _ d: Volunteer.Draft, _ c: PostgresConnection, _ logger: Logger) async throws {
         let skills = d.skills ?? []
         if !skills.isEmpty {
@@ -121,6 +127,17 @@ public struct VolunteerRepository: Sendable {
     public func get(_ id: Volunteer.ID) async throws(StoreError) -> Volunteer {
         let rows = try await db.withConnection { c in
             try await c.query(PostgresQuery(unsafeSQL: Self.select + " WHERE v.id = $1", binds: Self.binds(id.uuid)), logger: db.logger).all(Row.self)
+        }
+        guard let row = rows.first else { throw .notFound("volunteer") }
+        do { return try Self.make(row) } catch { throw StoreError.from(error) }
+    }
+
+    /// A volunteer by id or by phone (as the command line accepts either).
+    public func find(_ idOrPhone: String) async throws(StoreError) -> Volunteer {
+        if let id = Volunteer.ID(idOrPhone) { return try await get(id) }
+        let phone = PhoneNumber.normalised(idOrPhone) ?? idOrPhone
+        let rows = try await db.withConnection { c in
+            try await c.query(PostgresQuery(unsafeSQL: Self.select + " WHERE v.phone = $1", binds: Self.binds(phone)), logger: db.logger).all(Row.self)
         }
         guard let row = rows.first else { throw .notFound("volunteer") }
         do { return try Self.make(row) } catch { throw StoreError.from(error) }

@@ -9,6 +9,6 @@ struct Lianjian: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SolveCommand.self, CheckCommand.self, ImportCommand.self,
             DemoCommand.self, TokenCommand.self, HolidaysCommand.self, WorkerCommand.self, NightlyCommand.self, RunsCommand.self, DeliverCommand.self,
-            AccountCommand.self,
+            AccountCommand.self, ReportCommand.self,
         ])
 }

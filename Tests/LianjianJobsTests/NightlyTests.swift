@@ -16,9 +16,9 @@ struct NightlyTests {
     @Test func anEmptyNightHasNothingToDoAndIsRecorded() async throws {
         try await TestDatabase.with { db in
             let report = try await Nightly(database: db, logger: Self.logger).run(Self.options)
-            #expect(report.outcome == .nothingToDo && report.steps.map(\.name) == ["events", "staffing", "roster", "layout", "reminders"])
+            #expect(report.outcome == .nothingToDo && report.steps.map(\.name) == ["events", "staffing", "roster", "layout", "reminders", "pledges"])
             let run = try await NightlyRepository(db).get(try #require(report.run))
-            #expect(run.state == "nothing_to_do" && run.exitCode == 5 && run.steps.count == 5 && run.finishedAt != nil)
+            #expect(run.state == "nothing_to_do" && run.exitCode == 5 && run.steps.count == 6 && run.finishedAt != nil)
         }
     }
 
@@ -27,7 +27,7 @@ struct NightlyTests {
             var dry = Self.options
             dry.dryRun = true
             let report = try await Nightly(database: db, logger: Self.logger).run(dry)
-            #expect(report.steps.count == 5)
+            #expect(report.steps.count == 6)
             #expect(try await db.count("SELECT count(*) FROM nightly_runs") == 0, "the run's own record was rolled back too")
         }
     }

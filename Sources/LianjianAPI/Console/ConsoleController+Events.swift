@@ -29,8 +29,10 @@ extension ConsoleController {
             }
             return pages.page("event", values, session: context.session)
         }
-        console.get("events/:id/sheet") { _, context in
-            let (_, sheet) = try await shownSheet(context)
+        console.get("events/:id/sheet") { request, context in
+            let (event, shown) = try await shownSheet(context)
+            var sheet = shown
+            sheet.checkIn = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secureCookies))
             return Download.response(Data(sheet.html().utf8), type: "text/html; charset=utf-8", name: nil)
         }
         console.post("events/:id/groups") { _, context in

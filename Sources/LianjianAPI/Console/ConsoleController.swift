@@ -14,6 +14,8 @@ struct ConsoleController {
     let secureCookies: Bool
     /// How long a generation asked for from the console lets the solver look for a better roster.
     var solveSeconds: Double = 8
+    /// Minutes service hours are rounded to (`records.rounding_minutes`).
+    var rounding: Int = 30
 
     func register(on router: Router<AppContext>, limiter: RateLimiter) {
         let console = router.group()

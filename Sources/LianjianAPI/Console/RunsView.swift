@@ -12,7 +12,8 @@ struct RunsView {
     /// The counts a person reads first, in this order; the rest (solver budget, partitions) are
     /// for operators and stay in `lianjian runs`.
     static let shownCounts = ["events_created", "roles_restaffed", "assignments_added", "assignments_moved", "assignments_removed",
-                              "unfilled_positions", "bookings_laid_out", "bookings_moved", "bookings_unplaced", "reminders"]
+                              "unfilled_positions", "bookings_laid_out", "bookings_moved", "bookings_unplaced", "reminders",
+                              "pledges_at_risk"]
 
     func run(_ run: NightlyRepository.Run) -> [String: Any] {
         let counts = run.steps.reduce(into: [String: Int]()) { all, step in all.merge(step.counts) { $0 + $1 } }

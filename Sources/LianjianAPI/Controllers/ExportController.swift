@@ -8,6 +8,8 @@ import NIOCore
 /// event's sheet, and the companion groups on it.
 struct ExportController {
     let database: Database
+    /// Whether the site is reached over TLS, for the check-in address the sheet's QR code holds.
+    var secure = false
 
     func register(on v1: RouterGroup<AppContext>) {
         let sheets = SheetRepository(database)
@@ -32,14 +34,15 @@ struct ExportController {
                 .map { Groups.Group(volunteerID: $0.key, residentIDs: $0.value) }
             return JSON.response(Groups(groups: groups, unassigned: result.unassigned))
         }
-        v1.get("events/:id/sheet") { _, context in
+        v1.get("events/:id/sheet") { request, context in
             let caller = try context.caller
             let event = Event.ID(try pathID(context, "event"))
             let sheet = try await sheets.sheet(event)
             guard let owner = try await OwnerRepository(database).owner(of: .event, event.uuid), let community = owner.community else {
                 throw APIError.notFound("event")
             }
-            let shown = sheet.shown(to: caller, residentsOf: community)
+            var shown = sheet.shown(to: caller, residentsOf: community)
+            shown.checkIn = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secure))
             return Download.response(Data(shown.html().utf8), type: "text/html; charset=utf-8", name: nil)
         }
     }

@@ -21,7 +21,7 @@ extension EventSheet {
             <body>\(draft ? "<p class=draft>草稿 / DRAFT — 名单尚未发布，可能变动（not yet published）</p>\n" : "")\
             <h1>\(e(title))</h1><p class=when>\(e(when))，\(e(zone.localTimeWording(at: start))) · \(e(venue))</p>
             \(contactHTML())
-            \(staffHTML())\(groupsHTML())\(signInHTML())</body></html>
+            \(checkInHTML())\(staffHTML())\(groupsHTML())\(signInHTML())</body></html>
 
             """
     }
@@ -37,6 +37,16 @@ extension EventSheet {
         }
         rows += "<tr><th>现场联系人</th><td class=fill>姓名<span class=blank></span>电话<span class=blank></span></td></tr>\n"
         return "<table class=contact><tbody>\n\(rows)</tbody></table>"
+    }
+
+    /// The volunteers' check-in: the QR code to scan and the code to type, or nothing.
+    func checkInHTML() -> String {
+        guard let checkIn else { return "" }
+        return """
+            <div class=checkin>\(checkIn.qrSVG)<div><b>志愿者自助签到</b><p>用手机扫描二维码，或登录后在「我的安排」输入签到码：</p>\
+            <p class=code>\(Timetable.escape(checkIn.code))</p><p class=hint>签到码在活动结束 2 小时后失效；签退时再扫一次。</p></div></div>
+
+            """
     }
 
     /// `陪护 已排 4 人，需要 15 人（缺 11 人）` for each role.
@@ -124,6 +134,8 @@ extension EventSheet {
         .fill .blank{display:inline-block;width:9em;border-bottom:1px solid #333;margin:0 1.5em 0 .4em;height:1em}
         .draft{border:2px solid #b00000;color:#b00000;font-weight:bold;padding:6px 10px;margin:0 0 10px;font-size:16px}
         .tag{border:1px solid #b00000;color:#b00000;font-size:11px;padding:0 3px;margin-left:4px}.empty{color:#555}
+        .checkin{display:flex;gap:14px;align-items:center;border:1px solid #888;padding:6px 10px;margin:0 0 10px;break-inside:avoid}
+        .checkin p{margin:2px 0;font-size:13px}.checkin .code{font:bold 26px/1.2 monospace;letter-spacing:.25em}.checkin .hint{color:#555;font-size:12px}
         .staffing{margin:0 0 4px;font-size:13px}.short{color:#b00000;font-weight:bold}
         @media (max-width:600px){body{margin:.6em}td,th{font-size:12px;padding:3px 4px}.sign{width:4em}}
         @page{size:A4;margin:16mm 14mm 18mm;

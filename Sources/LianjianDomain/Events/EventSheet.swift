@@ -65,6 +65,8 @@ public struct EventSheet: Sendable {
     public var unit: PartnerUnit?
     /// Each role's skill (as `Staff.skill` names it) and how many people it needs.
     public var roles: [(skill: String, required: Int)]
+    /// The volunteers' check-in code and its QR code picture (SVG), when the sheet carries them.
+    public var checkIn: (code: String, qrSVG: String)?
 
     public init(title: String, venue: String, start: Date, end: Date, zone: TimeZone, staff: [Staff], participants: [Person],
                 groups: [(companion: String, residents: [String])], roster: Roster = .published, community: String = "",
