@@ -68,6 +68,33 @@ extension CSVTable {
         return Data(text.utf8)
     }
 
+    /// A cell of a report: text (written through ``escape(_:)``) or a quantity a spreadsheet
+    /// should add up (hours, counts), written bare as a number.
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case quantity(Double)
+
+        var field: String {
+            switch self {
+            case .text(let text): escape(text)
+            case .quantity(let value) where value.isFinite:
+                value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
+                    .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+            case .quantity: ""
+            }
+        }
+    }
+
+    /// Writes report rows (text and quantities) as ``write(_:)`` writes text rows.
+    public static func write(cells rows: [[Cell]]) -> Data {
+        var text = "\u{FEFF}"
+        for row in rows {
+            text += row.map(\.field).joined(separator: ",")
+            text += "\r\n"
+        }
+        return Data(text.utf8)
+    }
+
     /// Characters that make a spreadsheet read a field as a formula when it starts with one
     /// (OWASP's CSV injection rule), and the full-width forms a Chinese input method types.
     // The full-width ones since they cost nothing and a spreadsheet that normalises its input would read them so.
@@ -83,7 +110,7 @@ extension CSVTable {
     ///   `-1+HYPERLINK(…)` or `=SUM(A1)` typed by a user stays text);
     /// - a field with a comma, quote or line break, or one so changed, is quoted with its quotes doubled.
     ///
-    /// No export has a column of quantities, so no field needs to stay a number.
+    /// Quantities that must stay numbers (a report's hours and counts) are written as ``Cell/quantity(_:)``.
     public static func escape(_ field: String) -> String {
         if isDigitString(field) { return "\"=\"\"" + field + "\"\"\"" }
         // A Character of "\r\n" is one grapheme; compare its first scalar too.

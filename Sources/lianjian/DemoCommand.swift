@@ -62,8 +62,10 @@ struct DemoRegistry {
         let existing = try await communityRepo.list(PageRequest(limit: 500)).items
         guard !existing.contains(where: { $0.code == "ershilipu" }) else { return false }
         var communityIDs: [String: Community.ID] = [:]
-        for (code, name, estates) in Self.communities {
-            let c = try await communityRepo.create(.init(code: code, name: name, district: "上街区"))
+        for (i, (code, name, estates)) in Self.communities.enumerated() {
+            // Who signs each community's certificates (invented names and numbers).
+            let c = try await communityRepo.create(.init(code: code, name: name, district: "上街区", contactName: "\(name.prefix(2))志愿服务站站长",
+                                                         contactPhone: "0371-6890100\(i)"))
             communityIDs[code] = c.id
             for (estate, households, buildings) in estates {
                 _ = try await communityRepo.createEstate(in: c.id, .init(name: estate, households: households, buildings: buildings))
@@ -84,6 +86,7 @@ struct DemoRegistry {
         try await DemoFacilities(db: db, community: communityIDs["ershilipu"]!, estate: estates.first?.id,
                                  hospital: unitIDs["tcm-hospital"]!, monday: Self.nextMonday()).load()
         try await DemoEvents(db: db, communities: communityIDs, units: unitIDs, monday: Self.nextMonday()).load()
+        try await DemoRecords(db: db, communities: communityIDs, units: unitIDs).load()
         return true
     }
 

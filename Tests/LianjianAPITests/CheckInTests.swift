@@ -28,7 +28,7 @@ struct CheckInTests {
             let code = try await api.get("/v1/events/\(event)/checkin-code")
             #expect(code.status == .ok, "\(code.text)")
             let typed = try #require(code.string("code"))
-            #expect(typed.count == 6 && (code.string("url") ?? "").hasSuffix("/checkin/\(event)?code=\(typed)"), "\(code.text)")
+            #expect(typed.count == 6 && (code.string("url") ?? "").hasSuffix("/checkin/\(event)/\(typed)"), "\(code.text)")
             #expect(try await api.get("/v1/events/\(event)/checkin-code").string("code") == typed, "asking again gives the same code")
 
             let me = api.as(try await api.token(.volunteer, volunteer: f.volunteers[0]))

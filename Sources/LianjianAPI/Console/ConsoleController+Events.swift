@@ -23,6 +23,7 @@ extension ConsoleController {
             values["may_group"] = organiser
             // The sign-in list is the community's (the API's attendance rule); a liaison does not see it.
             if organiser {
+                values.merge(try await checkInValues(id, request: request)) { _, new in new }
                 let roll = try await rollValues(id, may: true)
                 values["roll"] = roll
                 values["has_roll"] = !roll.isEmpty

@@ -26,20 +26,22 @@ extension ConsoleController {
             return signedIn(secret, next: form["next"])
         }
         console.get("login/code") { request, context in
-            signInPage("code", [:], request: request, context: context)
+            signInPage("code", ["next": request.uri.queryParameters.get("next") ?? ""], request: request, context: context)
         }
         console.post("login/code") { request, context in
             let form = try await Form.read(request)
             let t = ConsoleText.strings(Language.current)
             guard let phone = PhoneNumber.normalised(form["phone"]), PhoneNumber.isValid(phone) else {
-                return signInPage("code", ["error": t["wrong_code"] ?? "", "phone": form["phone"]], request: request, context: context, status: .unprocessableContent)
+                return signInPage("code", ["error": t["wrong_code"] ?? "", "phone": form["phone"], "next": form["next"]], request: request, context: context,
+                                  status: .unprocessableContent)
             }
             if try await addressLimited(context.remoteAddress) {
                 return signInPage("code", ["error": t["address_limited"] ?? ""], request: request, context: context, status: .tooManyRequests)
             }
             // The same answer whether or not the number is a volunteer's, so the form tells nobody who is.
             _ = try await SignInCodeRepository(database).issue(phone: phone, code: ConsoleCodes.newCode())
-            return signInPage("code", ["phone": phone, "sent": true, "notice": t["unknown_phone"] ?? ""], request: request, context: context)
+            return signInPage("code", ["phone": phone, "sent": true, "notice": t["unknown_phone"] ?? "", "next": form["next"]], request: request,
+                              context: context)
         }
         console.post("login/code/verify") { request, context in
             let form = try await Form.read(request)
@@ -52,11 +54,12 @@ extension ConsoleController {
             let code = form["code"].filter(\.isNumber)
             guard code.count == 6, let volunteer = try await codes.redeem(phone: phone, code: code) else {
                 try await codes.recordFailure(address: context.remoteAddress)
-                return signInPage("code", ["phone": phone, "sent": true, "error": t["wrong_code"] ?? ""], request: request, context: context,
-                                  status: .unauthorized)
+                return signInPage("code", ["phone": phone, "sent": true, "error": t["wrong_code"] ?? "", "next": form["next"]], request: request,
+                                  context: context, status: .unauthorized)
             }
             let (_, secret) = try await SessionRepository(database).open(volunteer: volunteer)
-            return signedIn(secret, next: "/me")
+            // Back to the page that asked for the sign-in (an event's check-in), or the volunteer's own.
+            return signedIn(secret, next: form["next"].hasPrefix("/checkin/") ? form["next"] : "/me")
         }
         console.post("logout") { request, _ in
             if let secret = request.cookies[ConsoleMiddleware.sessionCookie]?.value { try await SessionRepository(database).close(secret: secret) }

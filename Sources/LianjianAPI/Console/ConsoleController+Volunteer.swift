@@ -19,7 +19,10 @@ extension ConsoleController {
                     let zone = item.zone ?? DisplayZone.current
                     let day = LocalDate(item.start, in: zone)
                     let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day.isoWeekday - 1]
-                    return ["role": item.roleID.uuidString.lowercased(), "title": item.title, "venue": item.venue,
+                    // Check-in opens two hours before the start, as the code does.
+                    let today = item.start.addingTimeInterval(-ServiceTime.tolerance) <= now
+                    return ["role": item.roleID.uuidString.lowercased(), "event": item.eventID.uuidString.lowercased(), "today": today,
+                            "title": item.title, "venue": item.venue,
                             "date": "\(WeekView.dayText(day, Language.current)) \(t[weekday] ?? "")",
                             "time": WeekView.hours(item.start, item.end, zone),
                             "confirmed": item.response == "confirmed", "state_label": t[item.response ?? "unanswered"] ?? ""]

@@ -61,6 +61,8 @@ struct ConsoleController {
         registerAdmin(on: console)
         registerResidents(on: console)
         registerAttendance(on: console)
+        registerCheckIn(on: console)
+        registerReports(on: console)
     }
 
     /// The path and query of `referer` when it is a page of this site (`host`), else nil.

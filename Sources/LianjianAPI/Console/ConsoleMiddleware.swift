@@ -38,7 +38,11 @@ struct ConsoleMiddleware: RouterMiddleware {
         }
         if case .roles(let roles) = rule {
             guard let session = context.session else {
-                if request.method == .get { return ConsolePages.redirect("/login?next=\(Self.escaped(request.uri.path))") }
+                if request.method == .get {
+                    // A phone that scanned an event's QR code is a volunteer's: their sign-in is by text message.
+                    let login = request.uri.path.hasPrefix("/checkin/") ? "/login/code" : "/login"
+                    return ConsolePages.redirect("\(login)?next=\(Self.escaped(request.uri.path))")
+                }
                 throw ConsoleRefusal.signedOut
             }
             guard roles.contains(session.principal.role) else { throw ConsoleRefusal.forbidden }

@@ -12,8 +12,8 @@ enum ConsoleText {
     }
 
     // Each page group adds its words in an extension (`ConsoleText+Rosters`, …).
-    private static let allChinese = [chineseRosters, chineseEvents, chineseUnit, chinesePlans, chineseFacilities, chineseRuns, chineseAdmin].reduce(chinese) { $0.merging($1) { a, _ in a } }
-    private static let allEnglish = [englishRosters, englishEvents, englishUnit, englishPlans, englishFacilities, englishRuns, englishAdmin].reduce(english) { $0.merging($1) { a, _ in a } }
+    private static let allChinese = [chineseRosters, chineseEvents, chineseUnit, chinesePlans, chineseFacilities, chineseRuns, chineseAdmin, chineseRecords].reduce(chinese) { $0.merging($1) { a, _ in a } }
+    private static let allEnglish = [englishRosters, englishEvents, englishUnit, englishPlans, englishFacilities, englishRuns, englishAdmin, englishRecords].reduce(english) { $0.merging($1) { a, _ in a } }
 
     static let chinese: [String: String] = [
         "app": "联建", "app_long": "联建 · 社区联建项目排班",

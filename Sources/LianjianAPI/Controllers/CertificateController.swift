@@ -54,28 +54,32 @@ struct CertificateController {
             return JSON.response(NotGiven())
         }
         v1.get("volunteers/:id/certificate") { request, context in
-            let volunteer = Volunteer.ID(try pathID(context, "volunteer"))
-            let q = request.uri.queryParameters
-            let format = q.get("format") ?? "json"
-            guard ["json", "csv", "html"].contains(format) else { throw APIError.badRequest("must be json, csv or html", field: "format") }
-            let (from, to) = try Self.period(q)
-            let issuer = try await self.issuer(for: try context.caller, volunteer, asked: q.get("issuer"))
-            let certificate = try await CertificateRepository(database).issue(volunteer, by: issuer, from: from, to: to,
-                                                                              actor: try context.caller.auditName)
-            switch format {
-            case "csv":
-                return Download.response(certificate.csv(), type: "text/csv; charset=utf-8", name: certificate.number.isEmpty ? "certificate.csv" : "certificate-\(certificate.number).csv")
-            case "html":
-                let url = CheckInController.base(request, secure: secure) + certificate.verifyPath
-                return Download.response(Data(certificate.html(verifyURL: url, qrSVG: certificate.number.isEmpty ? nil : QRCode(url)?.svg(size: 28)).utf8),
-                                         type: "text/html; charset=utf-8", name: nil)
-            default:
-                return JSON.response(certificate)
-            }
+            try await certificate(Volunteer.ID(try pathID(context, "volunteer")), for: try context.caller, request)
         }
         v1.get("certificates/:number") { _, context in
             guard let number = context.parameters.get("number"), number.count <= 80 else { throw APIError.notFound("certificate") }
             return JSON.response(try await CertificateRepository(database).verify(number))
+        }
+    }
+
+    /// `volunteer`'s certificate as `caller` may have it, in the format the query asks for (the
+    /// console's `/me/certificate` answers with this too).
+    func certificate(_ volunteer: Volunteer.ID, for caller: Principal, _ request: Request) async throws -> Response {
+        let q = request.uri.queryParameters
+        let format = q.get("format") ?? "json"
+        guard ["json", "csv", "html"].contains(format) else { throw APIError.badRequest("must be json, csv or html", field: "format") }
+        let (from, to) = try Self.period(q)
+        let issuer = try await self.issuer(for: caller, volunteer, asked: q.get("issuer"))
+        let certificate = try await CertificateRepository(database).issue(volunteer, by: issuer, from: from, to: to, actor: caller.auditName)
+        switch format {
+        case "csv":
+            return Download.response(certificate.csv(), type: "text/csv; charset=utf-8", name: certificate.number.isEmpty ? "certificate.csv" : "certificate-\(certificate.number).csv")
+        case "html":
+            let url = CheckInController.base(request, secure: secure) + certificate.verifyPath
+            return Download.response(Data(certificate.html(verifyURL: url, qrSVG: certificate.number.isEmpty ? nil : QRCode(url)?.svg(size: 28)).utf8),
+                                     type: "text/html; charset=utf-8", name: nil)
+        default:
+            return JSON.response(certificate)
         }
     }
 

@@ -21,18 +21,29 @@ struct PledgeController {
             JSON.response(Items(items: try await pledges.list(.init(try pathID(context, "project")))))
         }
         v1.get("reports/pledges") { request, context in
-            let q = request.uri.queryParameters
-            let format = q.get("format") ?? "json"
-            guard ["json", "csv", "html"].contains(format) else { throw APIError.badRequest("must be json, csv or html", field: "format") }
-            let month = try Self.month(q.get("month"))
-            let scope = try Self.scope(for: try context.caller, unit: q.get("unit"), community: q.get("community"))
-            let report = try await pledges.report(month: month, scope: scope)
-            switch format {
-            case "csv": return Download.response(report.csv(), type: "text/csv; charset=utf-8", name: "pledges-\(report.month).csv")
-            case "html": return Download.response(Data(report.html().utf8), type: "text/html; charset=utf-8", name: nil)
-            default: return JSON.response(report)
-            }
+            try await report(for: try context.caller, request)
         }
+    }
+
+    /// The report the query asks for, as `caller` may have it: JSON, CSV or the printable page
+    /// (the console's `/reports/pledges` downloads answer with this too).
+    func report(for caller: Principal, _ request: Request) async throws -> Response {
+        let q = request.uri.queryParameters
+        let format = q.get("format") ?? "json"
+        guard ["json", "csv", "html"].contains(format) else { throw APIError.badRequest("must be json, csv or html", field: "format") }
+        let report = try await read(for: caller, q)
+        switch format {
+        case "csv": return Download.response(report.csv(), type: "text/csv; charset=utf-8", name: "pledges-\(report.month).csv")
+        case "html": return Download.response(Data(report.html().utf8), type: "text/html; charset=utf-8", name: nil)
+        default: return JSON.response(report)
+        }
+    }
+
+    /// The report of the query's month and scope.
+    func read(for caller: Principal, _ q: Parameters) async throws -> PledgeReport {
+        let month = try Self.month(q.get("month"))
+        let scope = try Self.scope(for: caller, unit: q.get("unit"), community: q.get("community"))
+        return try await PledgeRepository(database).report(month: month, scope: scope)
     }
 
     /// `2026-12`; by default the month before this one (the one a report is due for).

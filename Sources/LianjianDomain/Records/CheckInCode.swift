@@ -24,6 +24,7 @@ public enum CheckInCode {
     /// How long a code stays good: until this long after the event ends (as sign-ins do).
     public static func expiry(ofEventEnding end: Date) -> Date { end.addingTimeInterval(ServiceTime.tolerance) }
 
-    /// The path a QR code on the sheet opens: the console's check-in page for the event.
-    public static func path(event: UUID, code: String) -> String { "/checkin/\(event.uuidString.lowercased())?code=\(code)" }
+    /// The path a QR code on the sheet opens: the console's check-in page for the event. The code
+    /// is part of the path, so it survives the sign-in a phone may need first.
+    public static func path(event: UUID, code: String) -> String { "/checkin/\(event.uuidString.lowercased())/\(code)" }
 }

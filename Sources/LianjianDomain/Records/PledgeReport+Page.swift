@@ -9,27 +9,31 @@ extension PledgeReport {
         total.noShowRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
     }
 
-    /// For Excel and WPS: one line per project, then the units and the categories.
+    /// For Excel and WPS: one line per project, then the units and the categories; hours and
+    /// counts are numbers a spreadsheet adds up.
     public func csv() -> Data {
-        var rows: [[String]] = [["联建承诺履约月报", month, scopeName], [],
-                                ["联建项目", "类别", "社区", "联建单位", "承诺时长（小时/月）", "实际时长（小时）", "承诺场次", "实际场次",
-                                 "需要岗位", "到岗", "缺席", "短缺", "下月预判"]]
+        typealias C = CSVTable.Cell
+        func h(_ minutes: Int) -> C { .quantity(Double(minutes) / 60) }
+        func n(_ count: Int) -> C { .quantity(Double(count)) }
+        var rows: [[C]] = [[.text("联建承诺履约月报"), .text(month), .text(scopeName)], [],
+                           ["联建项目", "类别", "社区", "联建单位", "承诺时长（小时/月）", "实际时长（小时）", "承诺场次", "实际场次",
+                            "需要岗位", "到岗", "缺席", "短缺", "下月预判"].map(C.text)]
         for l in lines {
-            rows.append([l.project, Self.categoryNames[l.category] ?? l.category, l.community, l.unit, Self.hours(l.pledgedMinutes),
-                         Self.hours(l.deliveredMinutes), "\(l.eventsPledged)", "\(l.eventsHeld)", "\(l.positionsRequired)", "\(l.positionsFilled)",
-                         "\(l.noShows)", l.shortfalls.map { Self.shortfallNames[$0] ?? $0 }.joined(separator: "、"),
-                         l.outlook.map { $0.fulfillable ? "可以完成" : "难以完成：\($0.reason)" } ?? ""])
+            rows.append([.text(l.project), .text(Self.categoryNames[l.category] ?? l.category), .text(l.community), .text(l.unit),
+                         h(l.pledgedMinutes), h(l.deliveredMinutes), n(l.eventsPledged), n(l.eventsHeld), n(l.positionsRequired),
+                         n(l.positionsFilled), n(l.noShows), .text(l.shortfalls.map { Self.shortfallNames[$0] ?? $0 }.joined(separator: "、")),
+                         .text(l.outlook.map { $0.fulfillable ? "可以完成" : "难以完成：\($0.reason)" } ?? "")])
         }
-        func totalRow(_ name: String, _ t: Total) -> [String] {
-            [name, Self.hours(t.pledgedMinutes), Self.hours(t.deliveredMinutes), "\(t.eventsPledged)", "\(t.eventsHeld)", "\(t.positionsRequired)",
-             "\(t.positionsFilled)", Self.rate(t), "\(t.shortProjects)"]
+        func totalRow(_ name: String, _ t: Total) -> [C] {
+            [.text(name), h(t.pledgedMinutes), h(t.deliveredMinutes), n(t.eventsPledged), n(t.eventsHeld), n(t.positionsRequired),
+             n(t.positionsFilled), .text(Self.rate(t)), n(t.shortProjects)]
         }
         for (title, totals, withTotal) in [("联建单位", units, false), ("项目类别", categories, true)] {
-            rows += [[], [title, "承诺时长（小时）", "实际时长（小时）", "承诺场次", "实际场次", "需要岗位", "到岗", "缺席率", "短缺项目数"]]
+            rows += [[], ([title, "承诺时长（小时）", "实际时长（小时）", "承诺场次", "实际场次", "需要岗位", "到岗", "缺席率", "短缺项目数"]).map(C.text)]
             rows += totals.map { totalRow($0.name, $0) }
             if withTotal { rows.append(totalRow("合计", total)) }
         }
-        return CSVTable.write(rows)
+        return CSVTable.write(cells: rows)
     }
 
     /// The report as a printable page (A4 landscape).

@@ -132,17 +132,18 @@ public struct ServiceCertificate: Sendable, Encodable, Equatable {
 
     /// For Excel and WPS: the certificate's facts, then one line per service and the total.
     public func csv() -> Data {
-        var rows: [[String]] = [
+        let rows: [[String]] = [
             ["证明编号", number.isEmpty ? "（无服务记录，不出具编号）" : number], ["出具日期", "\(issuedOn)"], ["记录期间", "\(from) 至 \(to)"],
             ["志愿者姓名", volunteerName], ["证件类型", idType?.chinese ?? "未登记"], ["证件号码", idNumber],
             ["志愿者编号", volunteerNumber.isEmpty ? "—" : volunteerNumber],
             ["记录单位", organisation.name], ["负责人", organisation.personInCharge], ["联系方式", organisation.contact], [],
             ["日期", "服务内容", "联建项目", "服务地点", "服务时长（小时）"],
         ]
+        var cells = rows.map { $0.map(CSVTable.Cell.text) }
         for s in services {
-            rows.append(["\(s.date)", s.content, s.project, s.place, Self.hours(s.minutes)])
+            cells.append([.text("\(s.date)"), .text(s.content), .text(s.project), .text(s.place), .quantity(Double(s.minutes) / 60)])
         }
-        rows.append(["合计", "\(services.count) 次", "", "", Self.hours(totalMinutes)])
-        return CSVTable.write(rows)
+        cells.append([.text("合计"), .text("\(services.count) 次"), .text(""), .text(""), .quantity(Double(totalMinutes) / 60)])
+        return CSVTable.write(cells: cells)
     }
 }

@@ -1,0 +1,46 @@
+/// The words of check-in, confirmation, certificates and the pledge report (issue 18).
+extension ConsoleText {
+    static let chineseRecords: [String: String] = [
+        "checkin_title": "签到", "checkin_hint": "志愿者用手机扫码，或登录后输入签到码：", "checkin_code": "签到码",
+        "checkin_expired": "签到码已失效（活动结束超过 2 小时）。", "checkin_not_yet": "还没有签到。",
+        "checkin_sign_in": "签到", "checkin_sign_out": "签退", "checkin_done_in": "签到成功。活动结束时请再扫一次签退。",
+        "checkin_done_out": "签退成功，服务时长已记入。", "checkin_refused": "没有成功：{field}{why}",
+        "checkin_field_code": "签到码", "checkin_field_at": "时间", "checkin_field_volunteer_id": "您", "checkin_field_action": "",
+        "checkin_field_event": "这场活动", "checkin_field_role_id": "岗位",
+        "disputes": "志愿者的异议", "hours_final": "服务时长已确认，不再更改", "hours_confirm": "确认服务时长",
+        "hours_confirm_hint": "活动结束、所有人签退后确认；确认后不能再修改签到记录。",
+        "att_done_confirmed": "服务时长已确认。", "att_refused_open": "还有人签到后没有签退，请先为他们签退。",
+        "att_refused_early": "活动还没有结束，结束后再确认服务时长。",
+        "my_certificate": "我的志愿服务记录证明", "certificate_hint": "今年以来的服务记录，可打印，凭编号可在网上核验。",
+        "certificate_print": "打开可打印的证明", "certificate_csv": "下载表格（CSV）",
+        "report_title": "联建承诺履约月报", "report_hint": "承诺的服务时长、活动场次和岗位，与实际完成的对比；短缺的项目标红。",
+        "report_month": "月份", "report_show": "查看", "report_print": "打印版", "report_csv": "下载表格（CSV）",
+        "report_project": "联建项目", "report_unit": "联建单位", "report_hours": "时长（实/诺）", "report_events": "场次（实/诺）",
+        "report_positions": "岗位（到/需）", "report_no_shows": "缺席", "report_short": "短缺", "report_outlook": "下月",
+        "report_none": "这个月没有生效的联建承诺。", "report_ok": "完成", "report_total": "合计",
+        "short_hours": "时长不足", "short_events": "场次不足", "short_positions": "岗位缺人", "outlook_risk": "难以完成",
+        "outlook_fine": "可以完成", "nav_report": "承诺月报",
+    ]
+
+    static let englishRecords: [String: String] = [
+        "checkin_title": "Check-in", "checkin_hint": "Volunteers scan the code with their phones, or sign in and type the check-in code:",
+        "checkin_code": "Check-in code", "checkin_expired": "The check-in code has expired (the event ended over 2 hours ago).",
+        "checkin_not_yet": "Not checked in yet.", "checkin_sign_in": "Check in", "checkin_sign_out": "Check out",
+        "checkin_done_in": "Checked in. Scan again to check out when the event ends.", "checkin_done_out": "Checked out; your hours are recorded.",
+        "checkin_refused": "Not done: {field} {why}", "checkin_field_code": "the code", "checkin_field_at": "the time",
+        "checkin_field_volunteer_id": "you", "checkin_field_action": "", "checkin_field_event": "the event", "checkin_field_role_id": "the role",
+        "disputes": "Volunteers' disputes", "hours_final": "Hours confirmed and final", "hours_confirm": "Confirm the hours",
+        "hours_confirm_hint": "After the event, once everyone has signed out; attendance cannot change afterwards.",
+        "att_done_confirmed": "The hours are confirmed.", "att_refused_open": "Someone is still signed in; sign them out first.",
+        "att_refused_early": "The event has not ended; confirm its hours afterwards.",
+        "my_certificate": "My volunteer-service certificate", "certificate_hint": "This year's service, printable, verifiable online by its number.",
+        "certificate_print": "Open the printable certificate", "certificate_csv": "Download as a spreadsheet (CSV)",
+        "report_title": "Pledges this month", "report_hint": "Hours, events and places pledged against what was delivered; shortfalls in red.",
+        "report_month": "Month", "report_show": "Show", "report_print": "Printable", "report_csv": "Download (CSV)",
+        "report_project": "Joint project", "report_unit": "Partner unit", "report_hours": "Hours (done/pledged)",
+        "report_events": "Events (held/pledged)", "report_positions": "Places (filled/needed)", "report_no_shows": "No-shows",
+        "report_short": "Short", "report_outlook": "Next month", "report_none": "No pledge was in force this month.", "report_ok": "Done",
+        "report_total": "Total", "short_hours": "hours short", "short_events": "events short", "short_positions": "places unfilled",
+        "outlook_risk": "at risk", "outlook_fine": "can be met", "nav_report": "Pledge report",
+    ]
+}
