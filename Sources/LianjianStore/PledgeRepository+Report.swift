@@ -4,9 +4,11 @@ import PostgresNIO
 
 extension PledgeRepository {
     /// The report of `month` (its first day) for `scope`: pledges in force then, what the
-    /// projects' units delivered, and the nightly outlook of the month after.
-    public func report(month: LocalDate, scope: Scope) async throws(StoreError) -> PledgeReport {
+    /// projects' units delivered, and the nightly outlook of `coming` (by default the month after
+    /// this one: what the liaison can still act on).
+    public func report(month: LocalDate, scope: Scope, coming: LocalDate? = nil) async throws(StoreError) -> PledgeReport {
         let end = month.endOfMonth
+        let outlookMonth = coming ?? LocalDate(Date(), in: DisplayZone.current).startOfMonth.nextMonth
         let (kind, id): (String, UUID) = switch scope {
             case .district: ("district", UUID())
             case .community(let c): ("community", c.uuid)
@@ -19,7 +21,7 @@ extension PledgeRepository {
                        p.title, p.category, m.name, u.id, u.name, o.fulfillable, o.reason
                 FROM project_pledges g JOIN joint_projects p ON p.id = g.project_id JOIN communities m ON m.id = p.community_id
                 JOIN partner_units u ON u.id = p.unit_id
-                LEFT JOIN pledge_outlooks o ON o.pledge_id = g.id AND o.month = \(month.nextMonth.description)::date
+                LEFT JOIN pledge_outlooks o ON o.pledge_id = g.id AND o.month = \(outlookMonth.description)::date
                 WHERE g.valid_from <= \(end.description)::date AND g.valid_to >= \(month.description)::date
                   AND (\(kind) = 'district' OR (\(kind) = 'community' AND p.community_id = \(id)) OR (\(kind) = 'unit' AND p.unit_id = \(id)))
                 ORDER BY m.name, p.title, g.id
@@ -27,7 +29,7 @@ extension PledgeRepository {
                 .all((UUID, UUID, Int, Int, String, String, String, String, String, String, String, UUID, String, Bool?, String?).self)
             let pledged: [PledgeReport.Pledged] = rows.compactMap { r in
                 guard let pledge = Self.make((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7)) else { return nil }
-                let outlook = r.13.map { PledgeReport.Outlook(month: String(month.nextMonth.description.prefix(7)), fulfillable: $0, reason: r.14 ?? "") }
+                let outlook = r.13.map { PledgeReport.Outlook(month: String(outlookMonth.description.prefix(7)), fulfillable: $0, reason: r.14 ?? "") }
                 return .init(pledge: pledge, project: r.8, category: r.9, community: r.10, unitID: r.11, unit: r.12, outlook: outlook)
             }
             let projects = Array(Set(pledged.map(\.pledge.projectID.uuid)))

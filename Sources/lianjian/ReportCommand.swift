@@ -129,7 +129,7 @@ struct CertificateReport: AsyncParsableCommand {
         switch format {
         case .json: ReportCommand.write(try ReportCommand.json(certificate))
         case .csv: ReportCommand.write(certificate.csv())
-        case .html: ReportCommand.write(Data(certificate.html(verifyURL: certificate.verifyPath).utf8))
+        case .html: ReportCommand.write(Data(certificate.html(verifyURL: "/verify/\(certificate.number)").utf8))
         case .text:
             print("\(certificate.number.isEmpty ? "(no service, no number)" : certificate.number)  \(certificate.volunteerName)  "
                   + "\(certificate.from)–\(certificate.to)  \(certificate.services.count) services, \(ServiceCertificate.hours(certificate.totalMinutes)) h  "

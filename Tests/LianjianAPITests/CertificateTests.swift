@@ -61,7 +61,7 @@ struct CertificateTests {
             let csv = try await api.get("/v1/volunteers/\(a)/certificate?\(q)&format=csv")
             #expect(csv.status == .ok && csv.text.contains(number) && csv.text.contains("**************002X") && csv.text.contains("3.5"), "\(csv.text)")
             let page = try await api.get("/v1/volunteers/\(a)/certificate?\(q)&format=html")
-            #expect(page.text.contains("志愿服务记录证明") && page.text.contains(number) && page.text.contains("/v1/certificates/\(number)"))
+            #expect(page.text.contains("志愿服务记录证明") && page.text.contains(number) && page.text.contains("/verify/\(number)"))
             for text in [admin.text, csv.text, page.text, set.text, try await api.get("/v1/volunteers/\(a)/identity").text,
                          try await api.get("/v1/audit?table=volunteer_identities").text] {
                 #expect(!text.contains(Self.idNumber) && !text.contains("110105194912"), "the whole ID number never leaves")
@@ -73,6 +73,11 @@ struct CertificateTests {
             #expect(check.status == .ok && check.json["minutes"] as? Int == 210 && check.json["services"] as? Int == 1, "\(check.text)")
             for personal in ["王秀英", "002X", "139", "volunteer", "41010220190001"] { #expect(!check.text.contains(personal), "\(personal): \(check.text)") }
             #expect(try await api.as(nil).get("/v1/certificates/NOPE-2026-00001").status == .notFound)
+            // The page the printed QR code opens, for people: the same facts in words.
+            let words = try await api.as(nil).get("/verify/\(number)")
+            #expect(words.status == .ok && words.text.contains("这份证明真实有效") && words.text.contains(number) && words.text.contains("3.5"), "\(words.text)")
+            for personal in ["王秀英", "002X", "41010220190001"] { #expect(!words.text.contains(personal), "\(personal) on the public page") }
+            #expect(try await api.as(nil).get("/verify/NOPE-2026-00001").status == .notFound)
         }
     }
 

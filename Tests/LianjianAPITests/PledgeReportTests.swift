@@ -47,8 +47,8 @@ struct PledgeReportTests {
         try await api.database.execute("UPDATE events SET starts_at = '\(m)-20 09:00+08', ends_at = '\(m)-20 12:00+08' WHERE id = '\(clinicID)'")
         let role = try #require((clinic.json["roles"] as? [[String: Any]])?.first?["id"] as? String)
         var entries: [[String: Any]] = []
-        // Dr. Liu's licence runs out early next month: next month's clinic is at risk.
-        let expiring = LocalDate.month(m)!.nextMonth.adding(days: 9).description
+        // Dr. Liu's licence runs out early in the coming month: its clinic is at risk.
+        let expiring = LocalDate(Date(), in: TimeZone(identifier: "Asia/Shanghai")!).startOfMonth.nextMonth.adding(days: 9).description
         for (i, (name, expires)) in [("刘医生", expiring), ("陈医生", "2030-12-31")].enumerated() {
             let v = try await api.post("/v1/volunteers", ["name": name, "phone": "1390000031\(i)", "community_id": f.community, "unit_id": hospital,
                                                           "skills": [["skill": "doctor", "expires_on": expires]]])
@@ -69,7 +69,8 @@ struct PledgeReportTests {
             let b = try await api.post("/v1/projects/\(s.health)/pledges", ["minutes_per_month": 300, "events": 1, "roles": [["skill": "doctor", "count": 2]],
                                                                              "from": "\(m)-01", "to": "2030-12-31"])
             #expect(b.status == .created, "\(b.text)")
-            let next = LocalDate.month(m)!.nextMonth
+            // The nightly check of the coming month (as the report shows it).
+            let next = LocalDate(Date(), in: TimeZone(identifier: "Asia/Shanghai")!).startOfMonth.nextMonth
             let outlook = try await PledgeRepository(api.database).checkOutlook(month: next)
             #expect(outlook.checked == 2 && outlook.atRisk == 1, "\(outlook)")
 

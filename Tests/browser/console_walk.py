@@ -826,6 +826,110 @@ def step_print(state):
     print(f"    {path}: {len(pages)} page(s): {', '.join(pages)}")
 
 
+def volunteer_driver(phone, start):
+    """A phone that opens `start` and signs in with a text-message code (from the outbox)."""
+    driver = new_driver()
+    set_size(driver, "phone")
+    driver.get(args.base + start)
+    form = form_for(driver, "/login/code")
+    fill(form, "phone", phone)
+    submit(driver, form)
+    code = sql(f"""SELECT n.code FROM notifications n JOIN volunteers v ON v.id = n.volunteer_id
+                   WHERE v.phone = '{phone}' AND n.kind = 'sign_in_code' AND n.code IS NOT NULL ORDER BY n.created_at DESC LIMIT 1""")
+    check(re.fullmatch(r"\d{6}", code or ""), f"no sign-in code in the outbox for {phone}: {code!r}")
+    form = form_for(driver, "/login/code/verify")
+    fill(form, "code", code)
+    submit(driver, form)
+    return driver
+
+
+def step_check_in(state):
+    """The 健康义诊 under way now: the organiser's page shows the check-in code and its QR code;
+    zbarimg reads the QR code (drawn by rsvg-convert); a rostered volunteer opens what it says on
+    a phone, signs in by text message, lands on the check-in and taps 签到."""
+    row = sql(f"""SELECT e.id, v.phone FROM events e JOIN communities cm ON cm.id = e.community_id
+                  JOIN event_roles r ON r.event_id = e.id JOIN published_assignments a ON a.role_id = r.id
+                  JOIN volunteers v ON v.id = a.volunteer_id
+                  WHERE cm.code = 'ershilipu' AND e.title = '{EVENT}' AND e.status = 'scheduled' AND e.starts_at > now()
+                    AND v.phone <> '{PHONE}' ORDER BY e.starts_at, v.phone LIMIT 1""")
+    check(row, f"no coming {EVENT} with someone rostered")
+    event, phone = row.split("|")
+    # The screening is moved to now, as if the walk ran on its morning.
+    sql(f"UPDATE events SET starts_at = now() - interval '30 minutes', ends_at = now() + interval '3 hours' WHERE id = '{event}'")
+    driver = state["organiser"]
+    driver.get(f"{args.base}/events/{event}")
+    code = driver.find_element(By.CSS_SELECTOR, ".checkin-code .code").text.strip()
+    check(re.fullmatch(r"[2-9A-HJKMNP-Z]{6}", code), f"the event page shows no check-in code: {code!r}")
+    check(driver.execute_script("const i = document.querySelector('.checkin-code img'); return i && i.complete && i.naturalWidth > 0"),
+          "the QR code picture did not load")
+    check_page(driver, "event-checkin")
+    status, _, svg = fetch(f"{args.base}/events/{event}/checkin-qr.svg", driver)
+    check(status == 200 and svg.startswith("<svg"), f"the QR code answered {status}")
+    qr_svg, qr_png = os.path.join(args.out, "qr.svg"), os.path.join(args.out, "qr.png")
+    with open(qr_svg, "w") as f:
+        f.write(svg)
+    subprocess.run(["rsvg-convert", "-w", "400", "-b", "white", "-o", qr_png, qr_svg], check=True)
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", qr_png], capture_output=True, text=True).stdout.strip()
+    check(decoded == f"{args.base}/checkin/{event}/{code}", f"zbarimg read {decoded!r}")
+    print(f"    zbarimg read {decoded}")
+    phone_driver = volunteer_driver(phone, urllib.parse.urlsplit(decoded).path)
+    check(path_of(phone_driver) == f"/checkin/{event}/{code}", f"after signing in the phone is at {phone_driver.current_url}")
+    check(EVENT in text_of(phone_driver) and "还没有签到" in text_of(phone_driver), "the check-in page does not name the event")
+    check_page(phone_driver, "checkin")
+    submit(phone_driver, form_for(phone_driver, f"/checkin/{event}"))
+    check("签到成功" in text_of(phone_driver), f"tapping 签到 did not sign in: {text_of(phone_driver)[:200]!r}")
+    check(sql(f"SELECT count(*) FROM attendance a JOIN volunteers v ON v.id = a.volunteer_id WHERE a.event_id = '{event}' AND v.phone = '{phone}'") == "1",
+          "no attendance recorded")
+    check_page(phone_driver, "checkin-done")
+
+
+def print_page(driver, url, stem, must):
+    """Opens `url`, prints it to A4 PDF, turns the pages into PNGs and checks the text."""
+    driver.get(url)
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    path = os.path.join(args.out, f"{stem}.pdf")
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(pdf["data"]))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", path, os.path.join(args.out, f"{stem}-print")], check=True)
+    pages = sorted(p for p in os.listdir(args.out) if p.startswith(f"{stem}-print") and p.endswith(".png"))
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout
+    for words in must:
+        check(words in text, f"the printed {stem} lacks {words!r}")
+    print(f"    {path}: {len(pages)} page(s)")
+    return text
+
+
+def step_pledge_report(state):
+    """The hospital's liaison opens 承诺月报 from the bar (last month, the demo's two screenings),
+    then prints it."""
+    driver = state["lockout"]
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.signout"))
+    sign_in(driver, "tcm-hospital", PASSWORD)
+    check(path_of(driver) == "/unit", f"the liaison landed on {driver.current_url}")
+    driver.find_element(By.CSS_SELECTOR, ".bar nav").find_element(By.LINK_TEXT, "承诺月报").click()
+    check(path_of(driver) == "/reports/pledges", f"the bar's 承诺月报 went to {driver.current_url}")
+    check("定期健康义诊" in text_of(driver) and "上街区中医院" in text_of(driver), "the report does not show the hospital's screening")
+    check("法律服务零距离" not in text_of(driver), "the hospital's liaison sees another unit's project")
+    check_page(driver, "report")
+    print_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "打印版").get_attribute("href"), "report", ["联建承诺履约月报", "定期健康义诊"])
+
+
+def step_certificate(state):
+    """The volunteer whose ID document the demo holds signs in, opens 我的志愿服务记录证明 and
+    prints it: the number, the hours, the ID masked but for its last four."""
+    phone = sql("SELECT v.phone FROM volunteers v JOIN volunteer_identities i ON i.volunteer_id = v.id LIMIT 1")
+    check(phone, "the demo holds nobody's ID document")
+    driver = volunteer_driver(phone, "/login/code")
+    check(path_of(driver) == "/me" and "我的志愿服务记录证明" in text_of(driver), "/me has no certificate card")
+    set_size(driver, "desktop")
+    text = print_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "打开可打印的证明").get_attribute("href"), "certificate",
+                      ["志愿服务记录证明", "**************002X", "法律咨询", "上街区司法局"])
+    check("11010519491231002X" not in text and "110105" not in text, "the whole ID number is printed")
+    check(re.search(r"JUSTICE-BUREAU-\d{4}-\d{5}", text), "the certificate has no number")
+    shot_png = os.path.join(args.out, "certificate-page.png")
+    driver.save_screenshot(shot_png)
+
+
 def main():
     global args
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -837,7 +941,7 @@ def main():
     for old in os.listdir(args.out):
         if old.endswith((".png", ".pdf")):
             os.remove(os.path.join(args.out, old))
-    for tool in ("pdftoppm", "pdftotext", "psql"):
+    for tool in ("pdftoppm", "pdftotext", "psql", "zbarimg", "rsvg-convert"):
         check(shutil.which(tool), f"{tool} is missing")
 
     state = {}
@@ -860,6 +964,9 @@ def main():
         ("15 organiser switches the console to English and back", step_language, ["organiser"]),
         ("16 organiser registers a resident; the admin reads sixty", step_residents, ["organiser", "lockout"]),
         ("17 organiser taps 签到 too early and is told why", step_sign_in_list, ["organiser", "date"]),
+        ("18 a volunteer scans the QR code and checks in", step_check_in, ["organiser"]),
+        ("19 liaison reads and prints the pledge report", step_pledge_report, ["lockout"]),
+        ("20 a volunteer prints their certificate", step_certificate, []),
     ]
     started = time.time()
     failed = False

@@ -24,7 +24,9 @@ extension ConsoleController {
             do {
                 let record = try await CheckInRepository(database).checkIn(.init(id), volunteer: volunteer, code: form["code"], action: nil,
                                                                            roleID: nil, step: rounding)
-                return ConsolePages.redirect("/checkin/\(text)?done=\(record.signedOutAt == nil ? "in" : "out")")
+                // The code stays in the address, so signing out later is one tap too.
+                let code = CheckInCode.normalised(form["code"]) ?? ""
+                return ConsolePages.redirect("/checkin/\(text)\(code.isEmpty ? "" : "/\(code)")?done=\(record.signedOutAt == nil ? "in" : "out")")
             } catch let error as StoreError where error.code == .invalid || error.code == .conflict {
                 return try await checkInPage(request, context, code: form["code"], refusal: Messages.localise(error.message, to: Language.current),
                                              field: error.field)

@@ -16,6 +16,21 @@ extension ConsoleController {
             let report = try await controller.read(for: caller, request.uri.queryParameters)
             return pages.page("report", Self.reportValues(report), session: context.session)
         }
+        // The public check a certificate's QR code opens: that it exists, and its totals.
+        console.get("verify/:number") { _, context in
+            let t = ConsoleText.strings(Language.current)
+            let number = String((context.parameters.get("number") ?? "").prefix(80))
+            do {
+                let found = try await CertificateRepository(database).verify(number)
+                return pages.page("verify", [
+                    "found": true, "number": found.number, "issuer": found.issuer, "issued": found.issuedOn,
+                    "period": "\(found.from) – \(found.to)", "services": "\(found.services)",
+                    "hours": ConsoleText.fill(t["hours_value"], ["h": Self.hoursText(found.minutes)]),
+                ], session: context.session)
+            } catch let error as StoreError where error.code == .notFound {
+                return pages.page("verify", ["found": false, "number": number], session: context.session, status: .notFound)
+            }
+        }
         console.get("me/certificate") { request, context in
             let caller = try context.caller
             guard let volunteer = caller.volunteer else { throw ConsoleRefusal.forbidden }
@@ -34,7 +49,7 @@ extension ConsoleController {
                 "positions": "\(l.positionsFilled) / \(l.positionsRequired)", "no_shows": "\(l.noShows)",
                 "short": l.shortfalls.map { t["short_\($0)"] ?? $0 }.joined(separator: "、"), "is_short": !l.shortfalls.isEmpty,
             ]
-            if let o = l.outlook { line["outlook"] = o.fulfillable ? (t["outlook_fine"] ?? "") : "\(t["outlook_risk"] ?? "")：\(o.reason)" }
+            if let o = l.outlook { line["outlook"] = "\(o.month) " + (o.fulfillable ? (t["outlook_fine"] ?? "") : "\(t["outlook_risk"] ?? "")：\(o.reason)") }
             line["at_risk"] = l.outlook.map { !$0.fulfillable } ?? false
             return line
         }

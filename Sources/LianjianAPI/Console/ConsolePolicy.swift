@@ -63,6 +63,8 @@ enum ConsolePolicy {
         "GET /events/{id}/checkin-qr.svg": .roles([.admin, .organiser]),
         "GET /reports/pledges": staff,
         "GET /me/certificate": .roles([.volunteer]),
+        // Anyone with a certificate's number: its totals, nothing personal (``CertificateRepository/verify(_:)``).
+        "GET /verify/{number}": .open,
         "GET /me": .roles([.volunteer]),
         "POST /me/calendar": .roles([.volunteer]),
         "POST /me/calendar/stop": .roles([.volunteer]),

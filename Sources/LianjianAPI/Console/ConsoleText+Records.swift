@@ -1,7 +1,7 @@
 /// The words of check-in, confirmation, certificates and the pledge report (issue 18).
 extension ConsoleText {
     static let chineseRecords: [String: String] = [
-        "checkin_title": "签到", "checkin_hint": "志愿者用手机扫码，或登录后输入签到码：", "checkin_code": "签到码",
+        "checkin_title": "签到", "checkin_card": "志愿者自助签到", "checkin_hint": "志愿者用手机扫码，或登录后输入签到码：", "checkin_code": "签到码",
         "checkin_expired": "签到码已失效（活动结束超过 2 小时）。", "checkin_not_yet": "还没有签到。",
         "checkin_sign_in": "签到", "checkin_sign_out": "签退", "checkin_done_in": "签到成功。活动结束时请再扫一次签退。",
         "checkin_done_out": "签退成功，服务时长已记入。", "checkin_refused": "没有成功：{field}{why}",
@@ -20,10 +20,13 @@ extension ConsoleText {
         "report_none": "这个月没有生效的联建承诺。", "report_ok": "完成", "report_total": "合计",
         "short_hours": "时长不足", "short_events": "场次不足", "short_positions": "岗位缺人", "outlook_risk": "难以完成",
         "outlook_fine": "可以完成", "nav_report": "承诺月报",
+        "verify_title": "志愿服务记录证明核验", "verify_found": "这份证明真实有效。", "verify_missing": "没有这个编号的证明。",
+        "verify_number": "证明编号", "verify_issuer": "出具单位", "verify_issued": "出具日期", "verify_period": "记录期间",
+        "verify_services": "服务次数", "verify_hours": "合计时长", "verify_hint": "核验只显示证明是否存在及其合计，不显示志愿者的个人信息。",
     ]
 
     static let englishRecords: [String: String] = [
-        "checkin_title": "Check-in", "checkin_hint": "Volunteers scan the code with their phones, or sign in and type the check-in code:",
+        "checkin_title": "Check-in", "checkin_card": "Volunteers' self check-in", "checkin_hint": "Volunteers scan the code with their phones, or sign in and type the check-in code:",
         "checkin_code": "Check-in code", "checkin_expired": "The check-in code has expired (the event ended over 2 hours ago).",
         "checkin_not_yet": "Not checked in yet.", "checkin_sign_in": "Check in", "checkin_sign_out": "Check out",
         "checkin_done_in": "Checked in. Scan again to check out when the event ends.", "checkin_done_out": "Checked out; your hours are recorded.",
@@ -42,5 +45,8 @@ extension ConsoleText {
         "report_short": "Short", "report_outlook": "Next month", "report_none": "No pledge was in force this month.", "report_ok": "Done",
         "report_total": "Total", "short_hours": "hours short", "short_events": "events short", "short_positions": "places unfilled",
         "outlook_risk": "at risk", "outlook_fine": "can be met", "nav_report": "Pledge report",
+        "verify_title": "Certificate check", "verify_found": "This certificate is genuine.", "verify_missing": "No certificate has this number.",
+        "verify_number": "Number", "verify_issuer": "Issued by", "verify_issued": "Issued on", "verify_period": "Period",
+        "verify_services": "Services", "verify_hours": "Total hours", "verify_hint": "The check shows whether the certificate exists and its totals, nothing about the volunteer.",
     ]
 }

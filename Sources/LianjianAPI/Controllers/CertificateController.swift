@@ -75,7 +75,8 @@ struct CertificateController {
         case "csv":
             return Download.response(certificate.csv(), type: "text/csv; charset=utf-8", name: certificate.number.isEmpty ? "certificate.csv" : "certificate-\(certificate.number).csv")
         case "html":
-            let url = CheckInController.base(request, secure: secure) + certificate.verifyPath
+            // People scan it with a phone: the console's page in words, not the API's JSON.
+            let url = CheckInController.base(request, secure: secure) + "/verify/\(certificate.number)"
             return Download.response(Data(certificate.html(verifyURL: url, qrSVG: certificate.number.isEmpty ? nil : QRCode(url)?.svg(size: 28)).utf8),
                                      type: "text/html; charset=utf-8", name: nil)
         default:

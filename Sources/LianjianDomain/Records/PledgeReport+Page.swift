@@ -22,7 +22,7 @@ extension PledgeReport {
             rows.append([.text(l.project), .text(Self.categoryNames[l.category] ?? l.category), .text(l.community), .text(l.unit),
                          h(l.pledgedMinutes), h(l.deliveredMinutes), n(l.eventsPledged), n(l.eventsHeld), n(l.positionsRequired),
                          n(l.positionsFilled), n(l.noShows), .text(l.shortfalls.map { Self.shortfallNames[$0] ?? $0 }.joined(separator: "、")),
-                         .text(l.outlook.map { $0.fulfillable ? "可以完成" : "难以完成：\($0.reason)" } ?? "")])
+                         .text(l.outlook.map { "\($0.month) " + ($0.fulfillable ? "可以完成" : "难以完成：\($0.reason)") } ?? "")])
         }
         func totalRow(_ name: String, _ t: Total) -> [C] {
             [.text(name), h(t.pledgedMinutes), h(t.deliveredMinutes), n(t.eventsPledged), n(t.eventsHeld), n(t.positionsRequired),
@@ -42,7 +42,7 @@ extension PledgeReport {
         var projectRows = ""
         for l in lines {
             let short = l.shortfalls.map { "<span class=short>\(Self.shortfallNames[$0] ?? $0)</span>" }.joined(separator: " ")
-            let outlook = l.outlook.map { $0.fulfillable ? "可以完成" : "<span class=short>难以完成</span>：\(e($0.reason))" } ?? "—"
+            let outlook = l.outlook.map { "\($0.month) " + ($0.fulfillable ? "可以完成" : "<span class=short>难以完成</span>：\(e($0.reason))") } ?? "—"
             projectRows += "<tr><td>\(e(l.project))<div class=sub>\(e(Self.categoryNames[l.category] ?? l.category)) · \(e(l.community))</div></td>"
                 + "<td>\(e(l.unit))</td><td class=n>\(Self.hours(l.pledgedMinutes))</td><td class=n>\(Self.hours(l.deliveredMinutes))</td>"
                 + "<td class=n>\(l.eventsHeld) / \(l.eventsPledged)\(l.period == "quarter" ? "<div class=sub>本季度</div>" : "")</td>"
