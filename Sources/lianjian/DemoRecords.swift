@@ -35,7 +35,8 @@ struct DemoRecords {
         }
         let people = try await VolunteerRepository(db).list(RegistryFilter(), PageRequest(limit: 500)).items
         func staff(_ unit: String, _ skill: String) -> [Volunteer] {
-            people.filter { $0.unitID == units[unit] && $0.skills.contains { $0.skill == skill } }
+            // By phone, so the demo's choices are the same on every machine.
+            people.filter { $0.unitID == units[unit] && $0.skills.contains { $0.skill == skill } }.sorted { $0.phone < $1.phone }
         }
         // The legal clinic on last month's 2nd Saturday: the notary and one lawyer came, the other did not.
         let saturday = (8...14).map { lastMonth.adding(days: $0 - 1) }.first { $0.isoWeekday == 6 }!

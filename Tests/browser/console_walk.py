@@ -925,9 +925,15 @@ def step_certificate(state):
     text = print_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "打开可打印的证明").get_attribute("href"), "certificate",
                       ["志愿服务记录证明", "**************002X", "法律咨询", "上街区司法局"])
     check("11010519491231002X" not in text and "110105" not in text, "the whole ID number is printed")
-    check(re.search(r"JUSTICE-BUREAU-\d{4}-\d{5}", text), "the certificate has no number")
-    shot_png = os.path.join(args.out, "certificate-page.png")
-    driver.save_screenshot(shot_png)
+    number = re.search(r"JUSTICE-BUREAU-\d{4}-\d{5}", text)
+    check(number, "the certificate has no number")
+    driver.save_screenshot(os.path.join(args.out, "certificate-page.png"))
+    # What anyone who scans the certificate's QR code reads: it exists, its totals, nobody's name.
+    name = sql(f"SELECT name FROM volunteers WHERE phone = '{phone}'")
+    anyone = new_driver()
+    anyone.get(f"{args.base}/verify/{number.group(0)}")
+    check("这份证明真实有效" in text_of(anyone) and name not in text_of(anyone), "the public check is wrong or names the volunteer")
+    check_page(anyone, "verify")
 
 
 def main():
