@@ -68,7 +68,7 @@ extension APIError {
         case .missingReference: APIError(.unprocessableContent, code: "unknown_reference", message: e.message, field: e.field)
         case .doubleBooking: APIError(.conflict, code: "double_booking", message: e.message, field: e.field)
         case .invalid: APIError(.unprocessableContent, code: "invalid", message: e.message, field: e.field)
-        case .notFound: APIError(.notFound, code: "not_found", message: e.message)
+        case .notFound: APIError(.notFound, code: "not_found", message: e.message, field: e.field)
         case .retry: APIError(.serviceUnavailable, code: "retry", message: e.message)
         case .busy: APIError(.serviceUnavailable, code: "busy", message: e.message)
         case .stale: APIError(.conflict, code: "stale", message: e.message, field: e.field)

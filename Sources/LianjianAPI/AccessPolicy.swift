@@ -20,7 +20,10 @@ enum AccessPolicy {
     /// headers: its URL carries a read-only feed key of its own (never an API token).
     static let publicRoutes: Set<String> = ["GET /health", "GET /metrics", "GET /openapi.yaml", "GET /v1/calendar/{key}",
                                              // A certificate's public check: its totals, nothing personal.
-                                             "GET /v1/certificates/{number}"]
+                                             "GET /v1/certificates/{number}",
+                                             // 民情速递站: the building's form (limited per address), a tracking number's status only,
+                                             // and the community's public board (no personal data on it).
+                                             "POST /v1/intake/{code}", "GET /v1/requests/track/{number}", "GET /v1/communities/{id}/board"]
 
     /// Routes a browser may open by a signed link instead of a token (``DownloadLinks``): the
     /// link is checked as its token, against the route's rule below, when it is opened.
@@ -110,6 +113,23 @@ enum AccessPolicy {
         "POST /v1/projects/{id}/pledges": rule(.project, partners),
         // Narrowed to the liaison's unit or the organiser's community by the handler.
         "GET /v1/reports/pledges": rule(nil, scopedLists),
+        "GET /v1/communities/{id}/requests": rule(.community, community),
+        "POST /v1/communities/{id}/requests": rule(.community, community),
+        "GET /v1/communities/{id}/buildings": rule(.community, community),
+        "GET /v1/buildings/{id}/poster": rule(.building, community),
+        "GET /v1/communities/{id}/issues": rule(.community, community),
+        "GET /v1/communities/{id}/issues/suggestions": rule(.community, community),
+        "POST /v1/communities/{id}/issues": rule(.community, community),
+        "GET /v1/issues/{id}": rule(.issue, community),
+        "POST /v1/issues/{id}/transitions": rule(.issue, community),
+        "POST /v1/issues/{id}/requests": rule(.issue, community),
+        "DELETE /v1/issues/{id}/requests/{request}": rule(.issue, community),
+        "POST /v1/issues/{id}/links": rule(.issue, community),
+        // What a project or a facility answers: its partners read it (no resident's data in an issue).
+        "GET /v1/projects/{id}/issues": rule(.project, partners),
+        "GET /v1/facilities/{id}/issues": rule(.facility, communityOrUnitDirectory),
+        // Narrowed to the organiser's own community by the handler.
+        "GET /v1/reports/requests": rule(nil, [.admin: .any, .organiser: .any]),
         "GET /v1/communities/{id}/residents": rule(.community, community),
         "POST /v1/communities/{id}/residents": rule(.community, community),
         "POST /v1/rosters/generate": rule(nil, [.admin: .any, .organiser: .any]),

@@ -13,7 +13,8 @@ public func buildServer(settings: AppSettings, database: Database, logger: Logge
         router: buildRouter(database: database, requestsPerSecond: settings.requestsPerSecond, burst: settings.burst,
                             language: Language(rawValue: settings.locale) ?? .chinese, zone: settings.zone,
                             downloads: .init(key: settings.downloadKey, lifetimeSeconds: settings.downloadLinkSeconds),
-                            secureCookies: settings.behindTLS, roundingMinutes: settings.roundingMinutes),
+                            secureCookies: settings.behindTLS, roundingMinutes: settings.roundingMinutes,
+                            boardDays: settings.boardDays),
         configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "lianjian"),
         logger: logger)
 }
@@ -25,7 +26,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
                         language: Language = .chinese, zone: TimeZone = DisplayZone.standard,
                         downloads: DownloadLinks.Settings = .init(),
                         metrics: PrometheusCollectorRegistry = Telemetry.registry, secureCookies: Bool = false,
-                        consoleSolveSeconds: Double = 8, roundingMinutes: Int = 30) -> Router<AppContext> {
+                        consoleSolveSeconds: Double = 8, roundingMinutes: Int = 30, boardDays: Int = 7) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     // Outermost, so that error messages are written in the reader's language too.
     router.add(middleware: LocaleMiddleware(language: language, zone: zone))
@@ -54,6 +55,8 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     CheckInController(database: database, rounding: roundingMinutes, secure: secureCookies).register(on: v1)
     CertificateController(database: database, secure: secureCookies).register(on: v1)
     PledgeController(database: database).register(on: v1)
+    RequestController(database: database, secure: secureCookies).register(on: v1)
+    IssueController(database: database, boardDays: boardDays).register(on: v1)
     RosterController(database: database).register(on: v1)
     JobController(database: database).register(on: v1)
     NightlyController(database: database).register(on: v1)
@@ -62,7 +65,7 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     HolidayController(database: database).register(on: v1)
     DownloadController(check: check, links: links).register(on: v1)
     ConsoleController(database: database, check: check, pages: .bundled, secureCookies: secureCookies, solveSeconds: consoleSolveSeconds,
-                      rounding: roundingMinutes)
+                      rounding: roundingMinutes, boardDays: boardDays)
         .register(on: router, limiter: RateLimiter(perSecond: requestsPerSecond, burst: burst))
     return router
 }

@@ -42,6 +42,8 @@ public struct AppSettings: Sendable, Equatable {
     public var downloadLinkSeconds: Int = 600
     /// Service hours are credited rounded to this many minutes (half up); 1 credits them exactly.
     public var roundingMinutes: Int = 30
+    /// The least number of days a notice stays on a community's public board (民情速递站).
+    public var boardDays: Int = 7
     /// Where notifications are posted (an SMS gateway's webhook); `nil`: they are logged only.
     public var webhookURL: String?
     /// The HMAC-SHA256 key each posted message is signed with.

@@ -77,13 +77,20 @@ public struct CommunityRepository: Sendable {
         Estate(id: .init(r.0), communityID: .init(r.1), name: r.2, address: r.3, households: r.4, buildings: r.5)
     }
 
+    /// An estate and its buildings, each with the code of its mailbox poster (民情速递站).
     public func createEstate(in community: Community.ID, _ d: Estate.Draft) async throws(StoreError) -> Estate {
-        let rows = try await db.withConnection { c in
-            try await c.query("""
+        let rows = try await db.transaction { c in
+            let rows = try await c.query("""
                 INSERT INTO estates (community_id, name, address, households, buildings)
                 VALUES (\(community.uuid), \(d.name), \(d.address ?? ""), \(d.households), \(d.buildings ?? []))
                 RETURNING id, community_id, name, address, households, buildings
                 """, logger: db.logger).all(EstateRow.self)
+            try await c.query("""
+                INSERT INTO buildings (estate_id, name, code)
+                SELECT \(rows[0].0), b, substr(replace(gen_random_uuid()::text, '-', ''), 1, 8) FROM unnest(\(d.buildings ?? [])::text[]) AS b
+                ON CONFLICT DO NOTHING
+                """, logger: db.logger).collectCount()
+            return rows
         }
         return Self.makeEstate(rows[0])
     }

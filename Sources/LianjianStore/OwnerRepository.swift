@@ -10,7 +10,7 @@ public struct OwnerRepository: Sendable {
 
     /// The kinds of object a path id can name.
     public enum Kind: String, Sendable, CaseIterable {
-        case community, unit, project, volunteer, facility, booking, token, plan, event, roster, job
+        case community, unit, project, volunteer, facility, booking, token, plan, event, roster, job, issue, building
     }
 
     /// The owner of the object, or `nil` when there is no such object.
@@ -43,6 +43,8 @@ public struct OwnerRepository: Sendable {
         // A job belongs to the community it works for (none: the whole district, admins only).
         case .job: "SELECT community_id, NULL::uuid, NULL::uuid FROM jobs WHERE id = \(id)"
         case .event: "SELECT e.community_id, p.unit_id, NULL::uuid FROM events e JOIN joint_projects p ON p.id = e.project_id WHERE e.id = \(id)"
+        case .issue: "SELECT community_id, NULL::uuid, NULL::uuid FROM issues WHERE id = \(id)"
+        case .building: "SELECT e.community_id, NULL::uuid, NULL::uuid FROM buildings b JOIN estates e ON e.id = b.estate_id WHERE b.id = \(id)"
         }
         if [.volunteer, .unit, .roster].contains(kind) {
             let rows = try await db.withConnection { c in try await c.query(sql, logger: db.logger).all((UUID?, UUID?, UUID?, [UUID]).self) }

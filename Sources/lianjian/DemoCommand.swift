@@ -87,6 +87,7 @@ struct DemoRegistry {
                                  hospital: unitIDs["tcm-hospital"]!, monday: Self.nextMonday()).load()
         try await DemoEvents(db: db, communities: communityIDs, units: unitIDs, monday: Self.nextMonday()).load()
         try await DemoRecords(db: db, communities: communityIDs, units: unitIDs).load()
+        try await DemoRequests(db: db, community: communityIDs["ershilipu"]!, hospital: unitIDs["tcm-hospital"]!).load()
         return true
     }
 

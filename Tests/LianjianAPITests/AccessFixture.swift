@@ -44,6 +44,14 @@ struct AccessFixture {
             f.ids["facility-\(side)"] = facilityID
             f.ids["booking-\(side)"] = ((booking.json["bookings"] as? [[String: Any]])?.first?["id"] as? String)!
             f.ids["token-\(side)"] = (token.json["token"] as? [String: Any])?["id"] as? String
+            // 民情速递站: a building of an estate, a request from it, an issue gathering it.
+            _ = try await api.post("/v1/communities/\(community)/estates", ["name": "小区\(side)", "buildings": ["1号楼"]])
+            let building = try await api.get("/v1/communities/\(community)/buildings").items.first?["id"] as? String
+            f.ids["building-\(side)"] = building
+            _ = try await api.post("/v1/communities/\(community)/requests", ["category": "parking", "text": "停车难", "building_id": building ?? ""])
+            let request = try await api.get("/v1/communities/\(community)/requests").items.first?["id"] as? String
+            let issue = try await api.post("/v1/communities/\(community)/issues", ["title": "停车难", "category": "parking", "request_ids": [request ?? ""]])
+            f.ids["issue-\(side)"] = issue.string("id")
         }
         f.tokens[.admin] = api.token
         f.tokens[.organiser] = try await api.token(.organiser, community: f.ids["community-a"])

@@ -936,6 +936,57 @@ def step_certificate(state):
     check_page(anyone, "verify")
 
 
+def step_requests(state):
+    """民情速递站: the organiser opens it from the bar (the demo's 28 requests and issues) and the
+    parking issue; a resident scans a building's poster (zbarimg reads the QR code), sends a
+    request from a phone without an account and follows it by its tracking number; the board
+    is printed and carries no resident's name or phone."""
+    driver = state["organiser"]
+    driver.get(args.base + "/week")
+    driver.find_element(By.CSS_SELECTOR, ".bar nav").find_element(By.LINK_TEXT, "民情速递站").click()
+    check(path_of(driver) == "/requests", f"the bar's 民情速递站 went to {driver.current_url}")
+    check("小区没有停车位" in text_of(driver), "the demo's parking issue is not listed")
+    check_page(driver, "requests")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "小区没有停车位").click()
+    check("结果公开" in text_of(driver) and "赞成 26 票" in text_of(driver), "the parking issue does not show its vote and result")
+    check("陇海安居停车场" in text_of(driver), "the parking issue does not name the car park")
+    check_page(driver, "issue")
+    driver.get(args.base + "/requests")
+    poster_link = driver.find_element(By.PARTIAL_LINK_TEXT, "3号楼").get_attribute("href")
+    status, _, poster = fetch(poster_link, driver)
+    check(status == 200 and "民情速递站" in poster, f"the poster answered {status}")
+    svg = poster[poster.index("<svg"):poster.index("</svg>") + 6]
+    qr_svg, qr_png = os.path.join(args.out, "poster-qr.svg"), os.path.join(args.out, "poster-qr.png")
+    with open(qr_svg, "w") as f:
+        f.write(svg)
+    subprocess.run(["rsvg-convert", "-w", "500", "-b", "white", "-o", qr_png, qr_svg], check=True)
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", qr_png], capture_output=True, text=True).stdout.strip()
+    check("/intake/" in decoded, f"zbarimg read {decoded!r} off the poster")
+    print(f"    zbarimg read {decoded}")
+    print_page(driver, poster_link, "poster", ["民情速递站", "3号楼"])
+    resident = new_driver()
+    set_size(resident, "phone")
+    resident.get(args.base + urllib.parse.urlsplit(decoded).path)
+    check("陇海安居小区 · 3号楼" in text_of(resident), "the form does not name the building")
+    check_page(resident, "intake")
+    form = form_for(resident, urllib.parse.urlsplit(decoded).path)
+    fill(form, "text", "楼道灯坏了，晚上看不见台阶")
+    fill(form, "resident_phone", "13812349876")
+    resident.execute_script("arguments[0].value = 'lighting'", form.find_element(By.NAME, "category"))
+    submit(resident, form)
+    number = re.search(r"MQ-[2-9A-HJKMNP-Z]{8}", text_of(resident))
+    check(number, f"no tracking number after sending: {text_of(resident)[:200]!r}")
+    check_page(resident, "intake-done", expect_status=201, raw=False)
+    resident.get(f"{args.base}/track?number={number.group(0)}")
+    check("征集" in text_of(resident) and "13812349876" not in text_of(resident), "tracking shows the wrong things")
+    check_page(resident, "track")
+    board = print_page(driver, f"{args.base}/board/{sql('SELECT id FROM communities WHERE code = ' + chr(39) + 'ershilipu' + chr(39))}", "board",
+                       ["公示栏", "小区没有停车位", "结果公开"])
+    names = sql("SELECT string_agg(resident_name || ' ' || resident_phone, ' ') FROM resident_requests WHERE resident_name <> ''").split()
+    leaked = [n for n in names if n in board]
+    check(not leaked, f"the printed board shows residents' details: {leaked[:3]}")
+
+
 def main():
     global args
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -973,6 +1024,7 @@ def main():
         ("18 a volunteer scans the QR code and checks in", step_check_in, ["organiser"]),
         ("19 liaison reads and prints the pledge report", step_pledge_report, ["lockout"]),
         ("20 a volunteer prints their certificate", step_certificate, []),
+        ("21 a resident sends a request from the poster; the board is printed", step_requests, ["organiser"]),
     ]
     started = time.time()
     failed = False

@@ -16,6 +16,8 @@ struct ConsoleController {
     var solveSeconds: Double = 8
     /// Minutes service hours are rounded to (`records.rounding_minutes`).
     var rounding: Int = 30
+    /// The least number of days a notice stays on the public board (`records.board_days`).
+    var boardDays: Int = 7
 
     func register(on router: Router<AppContext>, limiter: RateLimiter) {
         let console = router.group()
@@ -63,6 +65,8 @@ struct ConsoleController {
         registerAttendance(on: console)
         registerCheckIn(on: console)
         registerReports(on: console)
+        registerIntake(on: console)
+        registerIssues(on: console)
     }
 
     /// The path and query of `referer` when it is a page of this site (`host`), else nil.

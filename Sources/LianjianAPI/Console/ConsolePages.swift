@@ -89,7 +89,7 @@ enum ConsoleNav {
         switch role {
         case .admin, .organiser:
             let staff = [("/week", "week"), ("/plans", "plans"), ("/residents", "residents"), ("/facilities", "facilities"), ("/runs", "runs"), ("/outbox", "outbox"),
-                         ("/reports/pledges", "nav_report")]
+                         ("/requests", "requests"), ("/reports/pledges", "nav_report")]
             let admin = role == .admin ? [("/admin/accounts", "accounts"), ("/admin/tokens", "tokens"), ("/admin/audit", "audit")] : []
             return (staff + admin).map { ["href": $0.0, "label": t[$0.1] ?? ""] }
         case .volunteer: return [["href": "/me", "label": t["my_assignments"] ?? ""]]

@@ -65,6 +65,17 @@ enum ConsolePolicy {
         "GET /me/certificate": .roles([.volunteer]),
         // Anyone with a certificate's number: its totals, nothing personal (``CertificateRepository/verify(_:)``).
         "GET /verify/{number}": .open,
+        // 民情速递站: the building's form and the tracking page, for residents without an account.
+        "GET /intake/{code}": .open,
+        "POST /intake/{code}": .open,
+        "GET /track": .open,
+        "GET /board/{id}": .open,
+        "GET /requests": .roles([.admin, .organiser]),
+        "POST /issues": .roles([.admin, .organiser]),
+        "GET /issues/{id}": .roles([.admin, .organiser]),
+        "POST /issues/{id}/transitions": .roles([.admin, .organiser]),
+        "POST /issues/{id}/links": .roles([.admin, .organiser]),
+        "GET /buildings/{id}/poster": .roles([.admin, .organiser]),
         "GET /me": .roles([.volunteer]),
         "POST /me/calendar": .roles([.volunteer]),
         "POST /me/calendar/stop": .roles([.volunteer]),

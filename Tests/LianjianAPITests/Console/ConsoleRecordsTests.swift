@@ -82,3 +82,30 @@ struct ConsoleRecordsTests {
         }
     }
 }
+
+/// The residents' form and tracking pages, with no account (issue 19).
+@Suite("Console: the building's request form and tracking")
+struct ConsoleIntakeTests {
+    @Test func aResidentSendsARequestAndFollowsIt() async throws {
+        try await withAPI { api in
+            let e = try await RequestTests.estate(api)
+            let code = try #require(e.buildings["4号楼"]?.code)
+            var phone = ConsoleClient(api)
+            let form = try await phone.get("/intake/\(code)")
+            #expect(form.status == .ok && form.text.contains("二十里铺社区 · 陇海安居小区 · 4号楼") && form.text.contains("停车难"), "\(form.text.prefix(400))")
+            let empty = try await phone.post("/intake/\(code)", ["category": "drains", "text": " "], csrf: ConsoleClient.csrf(in: form.text))
+            #expect(empty.status == .unprocessableContent && empty.text.contains("请写明反映的问题"), "\(empty.status) \(empty.text)")
+            let sent = try await phone.post("/intake/\(code)", ["category": "drains", "text": "楼下下水道堵了", "resident_phone": "13812340000"],
+                                            csrf: ConsoleClient.csrf(in: form.text))
+            #expect(sent.status == .created && sent.text.contains("已收到您的诉求"), "\(sent.text)")
+            let number = try #require(sent.text.firstMatch(of: /MQ-[2-9A-HJKMNP-Z]{8}/).map { String($0.output) })
+            let track = try await phone.get("/track?number=\(number)")
+            #expect(track.status == .ok && track.text.contains("征集") && track.text.contains("下水道堵塞") && !track.text.contains("13812340000"), "\(track.text)")
+            #expect(try await phone.get("/track?number=MQ-22222222").status == .notFound)
+            #expect(try await phone.get("/intake/zzzzzzzz").status == .notFound)
+            let robot = try await phone.post("/intake/\(code)", ["category": "other", "text": "spam", "website": "x"], csrf: ConsoleClient.csrf(in: form.text))
+            #expect(robot.status == .created)
+            #expect(try await api.database.count("SELECT count(*) FROM resident_requests") == 1)
+        }
+    }
+}
