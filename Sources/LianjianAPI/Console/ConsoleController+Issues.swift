@@ -87,7 +87,7 @@ extension ConsoleController {
         let issues = IssueRepository(database)
         let suggestions = try await issues.suggestions(community, since: Date().addingTimeInterval(-90 * 86_400))
         let list = try await issues.list(community)
-        let recent = try await RequestRepository(database).list(community, limit: 50)
+        let recent = try await RequestRepository(database).list(community, limit: 30)
         return [
             "community": c.name, "community_id": community.uuid.uuidString.lowercased(),
             "suggestions": suggestions.map { s -> [String: Any] in
