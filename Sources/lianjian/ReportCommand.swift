@@ -108,8 +108,8 @@ struct CertificateReport: AsyncParsableCommand {
     var format: ReportCommand.Format = .text
 
     func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to)] where value != nil && LocalDate(value!) == nil {
-            throw ValidationError("\(name) must be a date YYYY-MM-DD")
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, LocalDate(value) == nil { throw ValidationError("\(name) must be a date YYYY-MM-DD") }
         }
         if let issuer, !["unit", "community"].contains(issuer) { throw ValidationError("--issuer must be unit or community") }
     }

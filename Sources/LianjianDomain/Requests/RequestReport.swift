@@ -72,10 +72,10 @@ public struct RequestReport: Sendable, Encodable, Equatable {
             .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
         let byCategory = Dictionary(grouping: requests, by: \.category).map { Count(key: $0.key, name: $0.value[0].categoryName, count: $0.value.count) }
             .sorted { ($0.count, $1.key) > ($1.count, $0.key) }
-        let inMonth = { (d: Date?) in d.map { $0 >= start && $0 < end } ?? false }
+        let inMonth = { (d: Date) in d >= start && d < end }
         let days = { (from: Date, to: Date) in to.timeIntervalSince(from) / 86_400 }
-        let decided = issues.filter { inMonth($0.decided) }.map { days($0.collected, $0.decided!) }
-        let done = issues.filter { inMonth($0.done) }.map { days($0.collected, $0.done!) }
+        let decided = issues.compactMap { i in i.decided.flatMap { inMonth($0) ? days(i.collected, $0) : nil } }
+        let done = issues.compactMap { i in i.done.flatMap { inMonth($0) ? days(i.collected, $0) : nil } }
         var ages = ["under_30": 0, "30_to_90": 0, "over_90": 0]
         for issue in issues where issue.open {
             let age = days(issue.collected, now)
@@ -84,7 +84,7 @@ public struct RequestReport: Sendable, Encodable, Equatable {
         let ageNames = ["under_30": "30 天以内", "30_to_90": "30–90 天", "over_90": "90 天以上"]
         return RequestReport(month: month, scopeName: scopeName, received: requests.count, byChannel: byChannel, byCategory: byCategory,
                              toDecision: spread(decided), toResult: spread(done),
-                             openByAge: ["under_30", "30_to_90", "over_90"].map { Count(key: $0, name: ageNames[$0]!, count: ages[$0]!) })
+                             openByAge: ["under_30", "30_to_90", "over_90"].map { Count(key: $0, name: ageNames[$0] ?? $0, count: ages[$0] ?? 0) })
     }
 
     /// For Excel and WPS: counts and days as numbers.
