@@ -14,7 +14,7 @@ public func buildServer(settings: AppSettings, database: Database, logger: Logge
                             language: Language(rawValue: settings.locale) ?? .chinese, zone: settings.zone,
                             downloads: .init(key: settings.downloadKey, lifetimeSeconds: settings.downloadLinkSeconds),
                             secureCookies: settings.behindTLS, roundingMinutes: settings.roundingMinutes,
-                            boardDays: settings.boardDays),
+                            boardDays: settings.boardDays, signInWindowMinutes: settings.signInWindowMinutes),
         configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "lianjian"),
         logger: logger)
 }
@@ -26,7 +26,8 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
                         language: Language = .chinese, zone: TimeZone = DisplayZone.standard,
                         downloads: DownloadLinks.Settings = .init(),
                         metrics: PrometheusCollectorRegistry = Telemetry.registry, secureCookies: Bool = false,
-                        consoleSolveSeconds: Double = 8, roundingMinutes: Int = 30, boardDays: Int = 7) -> Router<AppContext> {
+                        consoleSolveSeconds: Double = 8, roundingMinutes: Int = 30, boardDays: Int = 7,
+                        signInWindowMinutes: Int = 120) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     // Outermost, so that error messages are written in the reader's language too.
     router.add(middleware: LocaleMiddleware(language: language, zone: zone))
@@ -51,8 +52,8 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     FacilityController(database: database).register(on: v1)
     AccessController(database: database).register(on: v1)
     EventController(database: database).register(on: v1)
-    AttendanceController(database: database, rounding: roundingMinutes).register(on: v1)
-    CheckInController(database: database, rounding: roundingMinutes, secure: secureCookies).register(on: v1)
+    AttendanceController(database: database, rounding: roundingMinutes, window: signInWindowMinutes).register(on: v1)
+    CheckInController(database: database, rounding: roundingMinutes, window: signInWindowMinutes, secure: secureCookies).register(on: v1)
     CertificateController(database: database, secure: secureCookies).register(on: v1)
     PledgeController(database: database).register(on: v1)
     RequestController(database: database, secure: secureCookies).register(on: v1)
@@ -61,11 +62,11 @@ public func buildRouter(database: Database, requestsPerSecond: Int = 20, burst: 
     JobController(database: database).register(on: v1)
     NightlyController(database: database).register(on: v1)
     NotificationController(database: database).register(on: v1)
-    ExportController(database: database, secure: secureCookies).register(on: v1)
+    ExportController(database: database, secure: secureCookies, window: signInWindowMinutes).register(on: v1)
     HolidayController(database: database).register(on: v1)
     DownloadController(check: check, links: links).register(on: v1)
     ConsoleController(database: database, check: check, pages: .bundled, secureCookies: secureCookies, solveSeconds: consoleSolveSeconds,
-                      rounding: roundingMinutes, boardDays: boardDays)
+                      rounding: roundingMinutes, window: signInWindowMinutes, boardDays: boardDays)
         .register(on: router, limiter: RateLimiter(perSecond: requestsPerSecond, burst: burst))
     return router
 }

@@ -26,6 +26,7 @@ extension AppSettings {
         settings.downloadKey = downloadKey.isEmpty ? nil : downloadKey
         settings.downloadLinkSeconds = try int(config, "app.download_link_seconds", in: 10...86_400)
         settings.roundingMinutes = try int(config, "records.rounding_minutes", in: 1...60)
+        settings.signInWindowMinutes = try int(config, "records.sign_in_window_minutes", in: 10...720)
         settings.boardDays = try int(config, "records.board_days", in: 1...365)
         let tls = try string(config, "http.behind_tls")
         guard ["true", "false"].contains(tls) else { throw SettingsError(key: "http.behind_tls", reason: "must be true or false") }

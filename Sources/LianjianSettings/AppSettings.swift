@@ -42,6 +42,8 @@ public struct AppSettings: Sendable, Equatable {
     public var downloadLinkSeconds: Int = 600
     /// Service hours are credited rounded to this many minutes (half up); 1 credits them exactly.
     public var roundingMinutes: Int = 30
+    /// How long before an event starts and after it ends people may sign in or out (and its check-in code works).
+    public var signInWindowMinutes: Int = 120
     /// The least number of days a notice stays on a community's public board (民情速递站).
     public var boardDays: Int = 7
     /// Where notifications are posted (an SMS gateway's webhook); `nil`: they are logged only.

@@ -55,13 +55,13 @@ public struct AttendanceRepository: Sendable {
     /// event (or sign in as a walk-in to one of its roles), times must be near the event, a
     /// sign-out needs a sign-in before it. A sign-out credits the served minutes, rounded to
     /// `step`. - Returns: the event's attendance after the writes.
-    public func record(_ event: Event.ID, _ entries: [AttendanceEntry], now: Date = Date(), step: Int = 30,
+    public func record(_ event: Event.ID, _ entries: [AttendanceEntry], now: Date = Date(), step: Int = 30, window: Int = 120,
                        actor: String) async throws(StoreError) -> [Record] {
         try await db.transaction { c in
             let facts = try await Self.facts(event.uuid, c, db.logger)
             try await Self.refuseIfFinal(event.uuid, c, db.logger)
             for (i, entry) in entries.enumerated() {
-                try await apply(entry, index: i, event: event.uuid, facts, now: now, step: step, actor: actor, c)
+                try await apply(entry, index: i, event: event.uuid, facts, now: now, step: step, window: window, actor: actor, c)
             }
             return try await Self.list(event.uuid, c, db.logger)
         }
@@ -75,8 +75,8 @@ public struct AttendanceRepository: Sendable {
         }
     }
 
-    func apply(_ entry: AttendanceEntry, index i: Int, event: UUID, _ facts: EventFacts, now: Date, step: Int,
-                       actor: String, _ c: PostgresConnection) async throws {
+    func apply(_ entry: AttendanceEntry, index i: Int, event: UUID, _ facts: EventFacts, now: Date, step: Int, window: Int = 120,
+               actor: String, _ c: PostgresConnection) async throws {
         let field = "entries[\(i)]"
         let who = entry.volunteerID.uuid
         let instant: Date
@@ -84,8 +84,9 @@ public struct AttendanceRepository: Sendable {
             throw StoreError(.invalid, field: error.field, message: error.reason)
         }
         // Nobody is marked absent a week early either: every action is taken near the event.
-        if !ServiceTime.near(instant, start: facts.start, end: facts.end) {
-            throw StoreError(.invalid, field: "\(field).at", message: "is more than 2 hours before the event starts or after it ends")
+        if !ServiceTime.near(instant, start: facts.start, end: facts.end, window: TimeInterval(window * 60)) {
+            throw StoreError(.invalid, field: "\(field).at",
+                             message: "is more than \(ServiceCertificate.hours(window)) hours before the event starts or after it ends")
         }
         let existing = try await c.query("""
             SELECT role_id, status, signed_in_at, signed_out_at FROM attendance WHERE event_id = \(event) AND volunteer_id = \(who)

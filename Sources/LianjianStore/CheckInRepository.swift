@@ -16,10 +16,10 @@ public struct CheckInRepository: Sendable {
     }
 
     /// The event's code, issued on first asking; `renew` replaces it (the old one stops working).
-    public func code(_ event: Event.ID, renew: Bool = false) async throws(StoreError) -> Code {
+    public func code(_ event: Event.ID, renew: Bool = false, window: Int = 120) async throws(StoreError) -> Code {
         try await db.transaction { c in
             let facts = try await AttendanceRepository.facts(event.uuid, c, db.logger)
-            let expires = CheckInCode.expiry(ofEventEnding: facts.end)
+            let expires = CheckInCode.expiry(ofEventEnding: facts.end, window: TimeInterval(window * 60))
             let fresh = CheckInCode.make()
             // A code already given out stays as it is, unless the organiser asks for a new one.
             let row = try await c.query("""
@@ -35,7 +35,7 @@ public struct CheckInRepository: Sendable {
     /// A volunteer signs themselves in (or, once in, out) with the event's code; a walk-in names
     /// one of the event's roles. - Returns: their attendance after it.
     public func checkIn(_ event: Event.ID, volunteer: Volunteer.ID, code typed: String, action: AttendanceEntry.Action?, roleID: UUID?,
-                        now: Date = Date(), step: Int = 30) async throws(StoreError) -> AttendanceRepository.Record {
+                        now: Date = Date(), step: Int = 30, window: Int = 120) async throws(StoreError) -> AttendanceRepository.Record {
         try await db.transaction { c in
             let facts = try await AttendanceRepository.facts(event.uuid, c, db.logger)
             guard let row = try await c.query("SELECT code, expires_at FROM event_checkin_codes WHERE event_id = \(event.uuid)",
@@ -43,7 +43,9 @@ public struct CheckInRepository: Sendable {
                   let code = CheckInCode.normalised(typed), code == row.0 else {
                 throw StoreError(.invalid, field: "code", message: "is not this event's check-in code")
             }
-            if now > row.1 { throw StoreError(.invalid, field: "code", message: "has expired: the event ended more than 2 hours ago") }
+            if now > row.1 {
+                throw StoreError(.invalid, field: "code", message: "has expired: the event ended more than \(ServiceCertificate.hours(window)) hours ago")
+            }
             try await AttendanceRepository.refuseIfFinal(event.uuid, c, db.logger)
             let state = try await c.query("""
                 SELECT signed_in_at IS NOT NULL FROM attendance WHERE event_id = \(event.uuid) AND volunteer_id = \(volunteer.uuid)
@@ -53,7 +55,7 @@ public struct CheckInRepository: Sendable {
             let entry = AttendanceEntry(volunteerID: volunteer, action: chosen, roleID: roleID)
             let attendance = AttendanceRepository(db)
             do {
-                try await attendance.apply(entry, index: 0, event: event.uuid, facts, now: now, step: step,
+                try await attendance.apply(entry, index: 0, event: event.uuid, facts, now: now, step: step, window: window,
                                            actor: "volunteer \(volunteer.uuid.uuidString.lowercased()) (check-in code)", c)
             } catch let error as StoreError {
                 // The entry's fields are the request's own here, not `entries[0].…`.

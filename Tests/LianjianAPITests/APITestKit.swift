@@ -12,11 +12,12 @@ import Testing
 
 /// Runs `body` with a client of the real router over a fresh, migrated database; the client
 /// sends an admin token unless told otherwise (``APIClient/as(_:)``).
-func withAPI(burst: Int = 10_000, downloads: DownloadLinks.Settings = .init(),
+func withAPI(burst: Int = 10_000, downloads: DownloadLinks.Settings = .init(), signInWindowMinutes: Int = 120,
              _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
     try await TestDatabase.with { db in
         let admin = try await TokenRepository(db).create(Principal(tokenID: UUID(), role: .admin), label: "tests", expiresAt: .distantFuture).1
-        let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst, downloads: downloads, consoleSolveSeconds: 0.5))
+        let app = Application(router: buildRouter(database: db, requestsPerSecond: 1, burst: burst, downloads: downloads, consoleSolveSeconds: 0.5,
+                                                         signInWindowMinutes: signInWindowMinutes))
         // Generations are jobs: a worker runs beside the app, as `lianjian serve` runs one.
         var logger = Logger(label: "tests.worker")
         logger.logLevel = .warning

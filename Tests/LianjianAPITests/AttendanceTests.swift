@@ -161,4 +161,22 @@ struct AttendanceTests {
             #expect(mine == .forbidden || mine == .notFound, "a volunteer does not correct their own hours: \(mine)")
         }
     }
+
+    @Test func theSignInWindowIsASetting() async throws {
+        try await withAPI(signInWindowMinutes: 60) { api in
+            let f = try await ConsoleFixture.make(api)
+            let event = try await Self.outing(api, f)
+            let early = try await api.send(.post, "/v1/events/\(event)/attendance",
+                                           body: #"{"entries": [{"volunteer_id": "\#(f.volunteers[0])", "action": "sign_in", "at": "\#(f.day)T12:15"}]}"#,
+                                           headers: [.contentType: "application/json", .acceptLanguage: "zh-CN"])
+            #expect(early.status == .unprocessableContent && early.error["field"] as? String == "entries[0].at", "\(early.text)")
+            #expect((early.error["message"] as? String)?.contains("1 小时") == true, "the configured hour, in words: \(early.text)")
+            let inside = try await api.post("/v1/events/\(event)/attendance", ["entries": [Self.entry(f.volunteers[0], "sign_in", "\(f.day)T12:45")]])
+            #expect(inside.status == .ok, "\(inside.text)")
+            // The check-in code lives as long after the event: an hour here.
+            let code = try await api.get("/v1/events/\(event)/checkin-code")
+            let expires = try #require(code.string("expires_at"))
+            #expect(expires.hasPrefix("\(f.day)T18:00"), "\(expires)")
+        }
+    }
 }

@@ -18,7 +18,7 @@ extension ConsoleController {
             }
             do {
                 _ = try await AttendanceRepository(database).record(.init(id), [AttendanceEntry(volunteerID: volunteer, action: action)],
-                                                                    step: rounding, actor: caller.auditName)
+                                                                    step: rounding, window: window, actor: caller.auditName)
             } catch let error as StoreError where error.code == .invalid || error.code == .conflict {
                 return ConsolePages.redirect("/events/\(text)?refused=\(error.code == .conflict ? "twice" : "time")")
             }

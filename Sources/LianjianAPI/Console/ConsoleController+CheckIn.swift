@@ -23,7 +23,7 @@ extension ConsoleController {
             let form = try await Form.read(request)
             do {
                 let record = try await CheckInRepository(database).checkIn(.init(id), volunteer: volunteer, code: form["code"], action: nil,
-                                                                           roleID: nil, step: rounding)
+                                                                           roleID: nil, step: rounding, window: window)
                 // The code stays in the address, so signing out later is one tap too.
                 let code = CheckInCode.normalised(form["code"]) ?? ""
                 return ConsolePages.redirect("/checkin/\(text)\(code.isEmpty ? "" : "/\(code)")?done=\(record.signedOutAt == nil ? "in" : "out")")
@@ -36,7 +36,8 @@ extension ConsoleController {
         console.get("events/:id/checkin-qr.svg") { request, context in
             guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw APIError.notFound("event") }
             try await check.authorize("GET /v1/events/{id}/checkin-code", try context.caller, id: text, logger: context.logger)
-            let svg = try await CheckInController.forSheet(database, .init(id), base: CheckInController.base(request, secure: secureCookies))?.qrSVG ?? ""
+            let svg = try await CheckInController.forSheet(database, .init(id), base: CheckInController.base(request, secure: secureCookies),
+                                                           window: window)?.qrSVG ?? ""
             return Download.response(Data(svg.utf8), type: "image/svg+xml", name: nil)
         }
         console.post("events/:id/hours/confirm") { _, context in
@@ -85,7 +86,8 @@ extension ConsoleController {
         let state = try await CheckInRepository(database).hoursState(event)
         var values: [String: Any] = ["hours_confirmed": state.confirmed,
                                      "disputes": state.disputes.map { ["name": $0.name, "note": $0.note] }, "has_disputes": !state.disputes.isEmpty]
-        if let sheet = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secureCookies)) {
+        if let sheet = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secureCookies),
+                                                            window: window) {
             values["checkin_code"] = sheet.code
         }
         if state.confirmed { values["hours_state"] = t["hours_final"] ?? "" }

@@ -33,7 +33,8 @@ extension ConsoleController {
         console.get("events/:id/sheet") { request, context in
             let (event, shown) = try await shownSheet(context)
             var sheet = shown
-            sheet.checkIn = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secureCookies))
+            sheet.checkIn = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secureCookies),
+                                                                 window: window)
             return Download.response(Data(sheet.html().utf8), type: "text/html; charset=utf-8", name: nil)
         }
         console.post("events/:id/groups") { _, context in

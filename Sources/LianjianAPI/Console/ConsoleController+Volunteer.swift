@@ -20,7 +20,7 @@ extension ConsoleController {
                     let day = LocalDate(item.start, in: zone)
                     let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day.isoWeekday - 1]
                     // Check-in opens two hours before the start, as the code does.
-                    let today = item.start.addingTimeInterval(-ServiceTime.tolerance) <= now
+                    let today = item.start.addingTimeInterval(-TimeInterval(window * 60)) <= now
                     return ["role": item.roleID.uuidString.lowercased(), "event": item.eventID.uuidString.lowercased(), "today": today,
                             "title": item.title, "venue": item.venue,
                             "date": "\(WeekView.dayText(day, Language.current)) \(t[weekday] ?? "")",

@@ -16,6 +16,8 @@ struct ConsoleController {
     var solveSeconds: Double = 8
     /// Minutes service hours are rounded to (`records.rounding_minutes`).
     var rounding: Int = 30
+    /// Minutes before the start and after the end one may sign in or out (`records.sign_in_window_minutes`).
+    var window: Int = 120
     /// The least number of days a notice stays on the public board (`records.board_days`).
     var boardDays: Int = 7
 

@@ -9,6 +9,8 @@ struct AttendanceController {
     let database: Database
     /// Minutes service hours are rounded to (`records.rounding_minutes`).
     var rounding: Int = 30
+    /// Minutes before the start and after the end one may sign in or out (`records.sign_in_window_minutes`).
+    var window: Int = 120
 
     struct Recording: Decodable {
         var entries: [AttendanceEntry]
@@ -42,7 +44,7 @@ struct AttendanceController {
             let body = try await JSON.decode(Recording.self, from: request)
             guard (1...500).contains(body.entries.count) else { throw APIError.invalid("must hold 1 to 500 entries", field: "entries") }
             let actor = try context.caller.auditName
-            return JSON.response(Items(items: try await attendance.record(event, body.entries, step: rounding, actor: actor)))
+            return JSON.response(Items(items: try await attendance.record(event, body.entries, step: rounding, window: window, actor: actor)))
         }
         v1.post("volunteers/:id/hours/corrections") { request, context in
             let volunteer = Volunteer.ID(try pathID(context, "volunteer"))

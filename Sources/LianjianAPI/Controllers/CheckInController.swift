@@ -11,6 +11,8 @@ struct CheckInController {
     let database: Database
     /// Minutes service hours are rounded to (`records.rounding_minutes`).
     var rounding: Int = 30
+    /// Minutes before the start and after the end one may sign in or out (`records.sign_in_window_minutes`).
+    var window: Int = 120
     /// Whether the site is reached over TLS, for the addresses in QR codes.
     var secure = false
 
@@ -46,22 +48,23 @@ struct CheckInController {
         let codes = CheckInRepository(database)
         v1.get("events/:id/checkin-code") { request, context in
             let event = Event.ID(try pathID(context, "event"))
-            return JSON.response(answer(try await codes.code(event), event, request))
+            return JSON.response(answer(try await codes.code(event, window: window), event, request))
         }
         v1.post("events/:id/checkin-code") { request, context in
             let event = Event.ID(try pathID(context, "event"))
-            return JSON.response(answer(try await codes.code(event, renew: true), event, request), status: .created)
+            return JSON.response(answer(try await codes.code(event, renew: true, window: window), event, request), status: .created)
         }
         v1.get("events/:id/checkin-qr") { request, context in
             let event = Event.ID(try pathID(context, "event"))
-            let code = try await codes.code(event)
+            let code = try await codes.code(event, window: window)
             return Download.response(Data(Self.qr(answer(code, event, request).url, code, event).utf8), type: "image/svg+xml", name: nil)
         }
         v1.post("events/:id/checkin") { request, context in
             let event = Event.ID(try pathID(context, "event"))
             guard let volunteer = try context.caller.volunteer else { throw APIError.notFound("volunteer") }
             let ask = try await JSON.decode(CheckIn.self, from: request)
-            let record = try await codes.checkIn(event, volunteer: volunteer, code: ask.code, action: ask.action, roleID: ask.roleID, step: rounding)
+            let record = try await codes.checkIn(event, volunteer: volunteer, code: ask.code, action: ask.action, roleID: ask.roleID, step: rounding,
+                                               window: window)
             return JSON.response(record)
         }
         v1.get("events/:id/hours") { _, context in
@@ -92,8 +95,8 @@ struct CheckInController {
 
     /// What an event's sheet prints for volunteers to check in with: the code and its QR code,
     /// while the code is still good.
-    static func forSheet(_ database: Database, _ event: Event.ID, base: String) async throws -> (code: String, qrSVG: String)? {
-        let code = try await CheckInRepository(database).code(event)
+    static func forSheet(_ database: Database, _ event: Event.ID, base: String, window: Int = 120) async throws -> (code: String, qrSVG: String)? {
+        let code = try await CheckInRepository(database).code(event, window: window)
         guard code.expiresAt > Date() else { return nil }
         let path = CheckInCode.path(event: event.uuid, code: code.code)
         return (code.code, qr(base + path, code, event))

@@ -10,6 +10,8 @@ struct ExportController {
     let database: Database
     /// Whether the site is reached over TLS, for the check-in address the sheet's QR code holds.
     var secure = false
+    /// The check-in code's life after the event (`records.sign_in_window_minutes`).
+    var window = 120
 
     func register(on v1: RouterGroup<AppContext>) {
         let sheets = SheetRepository(database)
@@ -42,7 +44,7 @@ struct ExportController {
                 throw APIError.notFound("event")
             }
             var shown = sheet.shown(to: caller, residentsOf: community)
-            shown.checkIn = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secure))
+            shown.checkIn = try await CheckInController.forSheet(database, event, base: CheckInController.base(request, secure: secure), window: window)
             return Download.response(Data(shown.html().utf8), type: "text/html; charset=utf-8", name: nil)
         }
     }

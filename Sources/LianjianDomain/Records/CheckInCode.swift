@@ -21,8 +21,8 @@ public enum CheckInCode {
         return kept
     }
 
-    /// How long a code stays good: until this long after the event ends (as sign-ins do).
-    public static func expiry(ofEventEnding end: Date) -> Date { end.addingTimeInterval(ServiceTime.tolerance) }
+    /// How long a code stays good: until `window` seconds after the event ends (as sign-ins do).
+    public static func expiry(ofEventEnding end: Date, window: TimeInterval = ServiceTime.tolerance) -> Date { end.addingTimeInterval(window) }
 
     /// The path a QR code on the sheet opens: the console's check-in page for the event. The code
     /// is part of the path, so it survives the sign-in a phone may need first.

@@ -4,7 +4,8 @@ import Foundation
 /// ask (民政部《志愿服务记录与证明出具办法（试行）》: the time actually served, not travel): from
 /// sign-in to sign-out, clipped to the event, rounded to the nearest `step` minutes (half up).
 public enum ServiceTime {
-    /// How far before the start or after the end a sign-in or sign-out is still accepted.
+    /// How far before the start or after the end a sign-in or sign-out is still accepted, by
+    /// default (`records.sign_in_window_minutes` sets it).
     public static let tolerance: TimeInterval = 2 * 3600
 
     /// The credited minutes; 0 when the attendance and the event do not overlap.
@@ -16,9 +17,9 @@ public enum ServiceTime {
         return (minutes + step / 2) / step * step
     }
 
-    /// Whether `instant` is close enough to the event to sign in or out at.
-    public static func near(_ instant: Date, start: Date, end: Date) -> Bool {
-        instant >= start.addingTimeInterval(-tolerance) && instant <= end.addingTimeInterval(tolerance)
+    /// Whether `instant` is close enough to the event (within `window` seconds) to sign in or out at.
+    public static func near(_ instant: Date, start: Date, end: Date, window: TimeInterval = tolerance) -> Bool {
+        instant >= start.addingTimeInterval(-window) && instant <= end.addingTimeInterval(window)
     }
 }
 
